@@ -1,0 +1,48 @@
+package org.rmel.cli;
+
+import java.util.concurrent.Callable;
+import org.rmel.base.BadInputException;
+import org.rmel.app.WorkbenchLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The root command: with no subcommand it opens the workbench window. */
+@Command(
+        name = "rmel",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "R-MEL Workbench: launch, monitor, inspect and export R-MEL training runs.%n"
+                + "With no subcommand, opens the workbench window.",
+        subcommands = {
+                GuiCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class RmelCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "RUN_DIR", description = "Run folders to open in the workbench.")
+    private java.util.List<java.nio.file.Path> runDirs = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+        return WorkbenchLauncher.launch(runDirs);
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new RmelCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return BadInputException.EXIT_CODE;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return BadInputException.EXIT_CODE;
+        });
+        return cl.execute(args);
+    }
+}
