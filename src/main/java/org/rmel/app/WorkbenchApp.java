@@ -1,18 +1,33 @@
 package org.rmel.app;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The workbench window. */
 public final class WorkbenchApp extends Application {
+    private ExecutorService background;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("R-MEL Workbench"));
+        background = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "workbench-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        WorkbenchContext context = new WorkbenchContext(background, () -> stage,
+                Preferences.userNodeForPackage(WorkbenchApp.class));
+        WorkbenchFrame frame = new WorkbenchFrame(context, PanelRegistry.panels());
         stage.setTitle("R-MEL Workbench");
-        stage.setScene(new Scene(root, 1280, 800));
+        stage.setScene(new Scene(frame.root(), 1280, 800));
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
     }
 }

@@ -1,0 +1,20 @@
+package org.rmel.app;
+
+import java.util.List;
+import java.util.function.Function;
+import org.rmel.app.overview.OverviewPanel;
+
+/**
+ * The one list of panels the frame shows, in tab order. Adding a panel = one line here:
+ * a constructor taking a {@link WorkbenchContext}.
+ */
+public final class PanelRegistry {
+    private PanelRegistry() {
+    }
+
+    public static List<Function<WorkbenchContext, WorkbenchPanel>> panels() {
+        return List.of(
+                OverviewPanel::new
+        );
+    }
+}
