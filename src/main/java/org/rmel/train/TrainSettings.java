@@ -1,0 +1,333 @@
+package org.rmel.train;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.rmel.base.BadInputException;
+
+/**
+ * Every setting of a training run, by the name it has in {@code run.json} and in
+ * {@code --set key=value}; the presets {@code smoke}, {@code default} and {@code paper}; and the
+ * validation the command line and the workbench's New Run dialog share
+ * ({@link #validate(String, String)}).
+ */
+public final class TrainSettings {
+    /** Command-line names of the conditions, in the paper's order plus the adaptive one. */
+    public static final List<String> CONDITIONS =
+            List.of("mel", "mel-extra", "r-mel", "r-mel-no-prefix", "r-mel-b1", "r-mel-adaptive");
+    public static final List<String> PRESETS = List.of("smoke", "default", "paper");
+    public static final String BUILTIN_MODEL = "builtin:tiny";
+    public static final String BUILTIN_TASKS = "builtin:arith";
+
+    private static final Map<String, Setting> CATALOGUE = new LinkedHashMap<>();
+
+    static {
+        add("condition", Setting.Kind.STRING, oneOf(CONDITIONS), "which method trains: " + String.join(", ", CONDITIONS));
+        add("seed", Setting.Kind.INT, v -> null, "random seed of sampling, task order and the model's RL phase");
+        add("k", Setting.Kind.INT, atLeast(2), "rollouts per prompt (group size K)");
+        add("budget", Setting.Kind.INT, atLeast(1), "revision budget B: continuation attempts per all-negative group (also MEL+Extra's extra rollouts)");
+        add("tau_schedule", Setting.Kind.DOUBLE_LIST, fractions(), "truncation ratios tried in order (the attempt schedule cycles through them up to B)");
+        add("tau_min", Setting.Kind.DOUBLE, between(0, 1), "minimum LCP(y_rev, y-)/|y-| for a revision to be accepted");
+        add("steps", Setting.Kind.INT, atLeast(1), "training steps");
+        add("prompts_per_step", Setting.Kind.INT, atLeast(1), "prompts per training step (batch size)");
+        add("pool_size", Setting.Kind.INT, atLeast(1), "training prompts in the built-in pool (each is visited steps*prompts_per_step/pool_size times)");
+        add("temperature", Setting.Kind.DOUBLE, positive(), "sampling temperature of rollouts, revisions and extra rollouts");
+        add("top_p", Setting.Kind.DOUBLE, openClosed(), "nucleus sampling mass of rollouts");
+        add("max_new_tokens", Setting.Kind.INT, atLeast(1), "longest response in tokens");
+        add("lr", Setting.Kind.DOUBLE, positive(), "AdamW learning rate");
+        add("weight_decay", Setting.Kind.DOUBLE, atLeastD(0), "AdamW weight decay");
+        add("clip_eps", Setting.Kind.DOUBLE, openOpen(), "clip range epsilon of the ratio loss");
+        add("nll_weight", Setting.Kind.DOUBLE, atLeastD(0), "weight of MEL's NLL term on kept meta-experiences");
+        add("mel_pairs_per_group", Setting.Kind.INT, atLeast(1), "most (y+, y-) pairs turned into meta-experiences per group");
+        add("replay_temperature", Setting.Kind.DOUBLE, atLeastD(0), "temperature of the validation replay (0 = greedy)");
+        add("eval_every", Setting.Kind.INT, atLeast(0), "evaluate every N steps (0 = only after the last step); step 0 is always evaluated");
+        add("eval_size", Setting.Kind.INT, atLeast(1), "problems per built-in evaluation set (benchmark files are used whole)");
+        add("eval_samples", Setting.Kind.INT, atLeast(1), "samples per problem for Avg@N");
+        add("eval_temperature", Setting.Kind.DOUBLE, positive(), "temperature of the Avg@N samples");
+        add("eval_benchmarks", Setting.Kind.STRING, nonBlank(), "comma-separated evaluation sets ('all' = the task suite's five)");
+        add("checkpoint_every", Setting.Kind.INT, atLeast(1), "save a checkpoint every N steps (and after the last)");
+        add("model", Setting.Kind.STRING, nonBlank(), "'" + BUILTIN_MODEL + "' or a Hugging Face model folder (Qwen2 architecture)");
+        add("device", Setting.Kind.STRING, oneOf(List.of("cpu", "gpu")), "cpu or gpu");
+        add("tasks", Setting.Kind.STRING, nonBlank(), "'" + BUILTIN_TASKS + "' or a training JSONL file (problem/answer, MATH or DAPO layout)");
+        add("warm_start_steps", Setting.Kind.INT, atLeast(0), "supervised warm-start steps of the built-in model (0 = none)");
+        add("warm_start_lr", Setting.Kind.DOUBLE, positive(), "warm-start learning rate");
+        add("warm_start_batch", Setting.Kind.INT, atLeast(1), "warm-start examples per step");
+        add("warm_start_hint_prob", Setting.Kind.DOUBLE, between(0, 1), "fraction of warm-start examples with a step in the hint slot");
+        add("warm_start_seed", Setting.Kind.INT, v -> null, "seed of the warm start (kept apart from seed so runs share a cached warm start)");
+        add("adaptive_cap", Setting.Kind.INT, atLeast(1), "R-MEL adaptive: most attempts one all-negative group may receive");
+        add("prompt_template", Setting.Kind.STRING, nonBlank(), "LLM rollout prompt; {problem} is replaced (built-in model: its own format)");
+        add("critique_template", Setting.Kind.STRING, nonBlank(), "LLM meta-experience prompt; {problem}, {positive}, {negative}, {step} are replaced");
+        add("replay_template", Setting.Kind.STRING, nonBlank(), "LLM replay prompt; {problem} and {experience} are replaced");
+    }
+
+    private final Map<String, Object> values;
+
+    private TrainSettings(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** The setting definitions, in display order. */
+    public static Map<String, Setting> catalogue() {
+        return Collections.unmodifiableMap(CATALOGUE);
+    }
+
+    /**
+     * Checks one textual value the way {@code --set} does.
+     *
+     * @return an error message naming the setting, or null when the value is usable
+     */
+    public static String validate(String key, String value) {
+        Setting s = CATALOGUE.get(key);
+        if (s == null) {
+            return "unknown setting '" + key + "'; known settings: " + String.join(", ", CATALOGUE.keySet());
+        }
+        try {
+            return s.check().apply(s.parse(value));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A preset by name (smoke, default, paper). */
+    public static TrainSettings preset(String name) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("condition", "r-mel");
+        v.put("seed", 1);
+        v.put("k", 8);
+        v.put("budget", 4);
+        v.put("tau_schedule", List.of(0.7, 0.5, 0.3));
+        v.put("tau_min", 0.3);
+        v.put("steps", 60);
+        v.put("prompts_per_step", 16);
+        v.put("pool_size", 96);
+        v.put("temperature", 1.0);
+        v.put("top_p", 1.0);
+        v.put("max_new_tokens", 96);
+        v.put("lr", 3e-4);
+        v.put("weight_decay", 0.0);
+        v.put("clip_eps", 0.2);
+        v.put("nll_weight", 1.0);
+        v.put("mel_pairs_per_group", 1);
+        v.put("replay_temperature", 0.0);
+        v.put("eval_every", 20);
+        v.put("eval_size", 40);
+        v.put("eval_samples", 8);
+        v.put("eval_temperature", 0.6);
+        v.put("eval_benchmarks", "all");
+        v.put("checkpoint_every", 10);
+        v.put("model", BUILTIN_MODEL);
+        v.put("device", "cpu");
+        v.put("tasks", BUILTIN_TASKS);
+        v.put("warm_start_steps", 600);
+        v.put("warm_start_lr", 3e-3);
+        v.put("warm_start_batch", 64);
+        v.put("warm_start_hint_prob", 0.5);
+        v.put("warm_start_seed", 0);
+        v.put("adaptive_cap", 8);
+        v.put("prompt_template", "{problem}\nPlease reason step by step, and put your final answer after \"Answer:\".");
+        v.put("critique_template", "Problem: {problem}\nCorrect solution:\n{positive}\nIncorrect solution:\n{negative}\n"
+                + "The two solutions first differ in step {step}. State the mistake of the incorrect solution in one "
+                + "sentence, then a reusable heuristic that avoids it, as:\nCritique: ...\nHeuristic: ...");
+        v.put("replay_template", "{problem}\nA lesson from an earlier attempt: {experience}\n"
+                + "Please reason step by step, and put your final answer after \"Answer:\".");
+        switch (name) {
+            case "default" -> { }
+            case "smoke" -> {
+                v.put("steps", 3);
+                v.put("prompts_per_step", 4);
+                v.put("pool_size", 8);
+                v.put("k", 4);
+                v.put("eval_every", 0);
+                v.put("eval_size", 4);
+                v.put("eval_samples", 2);
+                v.put("eval_benchmarks", "arith-2op-2d,arith-4op-3d");
+                v.put("checkpoint_every", 2);
+            }
+            case "paper" -> {
+                v.put("prompts_per_step", 128);
+                v.put("steps", 100);
+                v.put("lr", 1e-6);
+                v.put("max_new_tokens", 2048);
+                v.put("model", "");
+                v.put("device", "gpu");
+                v.put("tasks", "");
+                v.put("eval_every", 10);
+                v.put("eval_benchmarks", "aime24,aime25,amc23,math500,olympiadbench");
+                v.put("checkpoint_every", 10);
+                v.put("warm_start_steps", 0);
+                v.put("weight_decay", 0.01);
+            }
+            default -> throw new BadInputException("unknown preset '" + name + "'; presets: " + String.join(", ", PRESETS));
+        }
+        return new TrainSettings(v);
+    }
+
+    /** Settings read back from a run's {@code run.json} (unknown keys are ignored: newer writers). */
+    public static TrainSettings fromSpec(Map<String, ?> spec, String file) {
+        TrainSettings s = preset("default");
+        for (String key : CATALOGUE.keySet()) {
+            if (!spec.containsKey(key)) {
+                throw new BadInputException(file + ": setting '" + key + "' is missing");
+            }
+            try {
+                s.values.put(key, CATALOGUE.get(key).coerce(spec.get(key)));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": " + e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    /** A copy with one setting replaced from text; a bad key or value is a {@link BadInputException}. */
+    public TrainSettings with(String key, String valueText) {
+        String error = validate(key, valueText);
+        if (error != null) {
+            throw new BadInputException("--set " + key + "=" + valueText + ": " + error);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, CATALOGUE.get(key).parse(valueText));
+        return new TrainSettings(copy);
+    }
+
+    /**
+     * Applies a condition and the settings it fixes (R-MEL w/o prefix: tau_min = 0; R-MEL (B = 1):
+     * budget = 1), so that a run's spec always shows the values the condition ran with.
+     */
+    public TrainSettings withCondition(String condition) {
+        TrainSettings s = with("condition", condition);
+        if (condition.equals("r-mel-no-prefix")) {
+            s.values.put("tau_min", 0.0);
+        } else if (condition.equals("r-mel-b1")) {
+            s.values.put("budget", 1);
+        }
+        return s;
+    }
+
+    /**
+     * Cross-setting checks, run once everything is set.
+     *
+     * @throws BadInputException naming the setting
+     */
+    public TrainSettings checkConsistent() {
+        String c = string("condition");
+        if (c.equals("r-mel-no-prefix") && doubleValue("tau_min") != 0.0) {
+            throw new BadInputException("tau_min=" + doubleValue("tau_min") + " contradicts condition r-mel-no-prefix (tau_min is 0 there)");
+        }
+        if (c.equals("r-mel-b1") && integer("budget") != 1) {
+            throw new BadInputException("budget=" + integer("budget") + " contradicts condition r-mel-b1 (budget is 1 there)");
+        }
+        if (string("model").isBlank()) {
+            throw new BadInputException("model: this preset needs --model PATH (a Hugging Face Qwen2.5 folder)");
+        }
+        if (string("tasks").isBlank()) {
+            throw new BadInputException("tasks: this preset needs --set tasks=FILE (a training JSONL file)");
+        }
+        if (!string("model").equals(BUILTIN_MODEL) && string("tasks").equals(BUILTIN_TASKS)
+                && integer("warm_start_steps") > 0) {
+            throw new BadInputException("warm_start_steps: the supervised warm start is for the built-in model; set it to 0 for " + string("model"));
+        }
+        return this;
+    }
+
+    public Object get(String key) {
+        if (!values.containsKey(key)) {
+            throw new IllegalArgumentException("no setting " + key);
+        }
+        return values.get(key);
+    }
+
+    public int integer(String key) {
+        return (Integer) get(key);
+    }
+
+    public double doubleValue(String key) {
+        return (Double) get(key);
+    }
+
+    public String string(String key) {
+        return (String) get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Double> doubleList(String key) {
+        return (List<Double>) get(key);
+    }
+
+    public boolean builtinModel() {
+        return string("model").equals(BUILTIN_MODEL);
+    }
+
+    public boolean builtinTasks() {
+        return string("tasks").equals(BUILTIN_TASKS);
+    }
+
+    /** All settings by name, in catalogue order (what {@code run.json} records). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : CATALOGUE.keySet()) {
+            out.put(key, values.get(key));
+        }
+        return out;
+    }
+
+    /** The settings that decide the warm start's result (its cache key). */
+    public Map<String, Object> warmStartKey() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : Set.of("model", "warm_start_steps", "warm_start_lr", "warm_start_batch",
+                "warm_start_hint_prob", "warm_start_seed")) {
+            out.put(key, values.get(key));
+        }
+        return new java.util.TreeMap<>(out);
+    }
+
+    private static void add(String name, Setting.Kind kind, Function<Object, String> check, String description) {
+        CATALOGUE.put(name, new Setting(name, kind, check, description));
+    }
+
+    private static Function<Object, String> atLeast(int min) {
+        return v -> (Integer) v >= min ? null : "must be at least " + min + ", got " + v;
+    }
+
+    private static Function<Object, String> atLeastD(double min) {
+        return v -> (Double) v >= min ? null : "must be at least " + min + ", got " + v;
+    }
+
+    private static Function<Object, String> positive() {
+        return v -> (Double) v > 0 && Double.isFinite((Double) v) ? null : "must be a positive number, got " + v;
+    }
+
+    private static Function<Object, String> between(double lo, double hi) {
+        return v -> (Double) v >= lo && (Double) v <= hi ? null : "must be in [" + lo + ", " + hi + "], got " + v;
+    }
+
+    private static Function<Object, String> openOpen() {
+        return v -> (Double) v > 0 && (Double) v < 1 ? null : "must be in (0, 1), got " + v;
+    }
+
+    private static Function<Object, String> openClosed() {
+        return v -> (Double) v > 0 && (Double) v <= 1 ? null : "must be in (0, 1], got " + v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Object, String> fractions() {
+        return v -> {
+            for (double d : (List<Double>) v) {
+                if (!(d >= 0 && d <= 1)) {
+                    return "every ratio must be in [0, 1], got " + d;
+                }
+            }
+            return null;
+        };
+    }
+
+    private static Function<Object, String> oneOf(List<String> choices) {
+        return v -> choices.contains(v) ? null : "must be one of " + String.join(", ", choices) + ", got '" + v + "'";
+    }
+
+    private static Function<Object, String> nonBlank() {
+        return v -> ((String) v).isBlank() ? "must not be empty" : null;
+    }
+}
