@@ -1,0 +1,48 @@
+package org.rmel.model;
+
+import java.nio.file.Path;
+
+/** Creates {@link Policy} instances: from a model folder or checkpoint, or a new built-in model. */
+public final class Policies {
+
+    static {
+        // the CPU natives ship in the jar; never let DJL try the network for them
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private Policies() {}
+
+    /**
+     * Loads a Hugging Face style Qwen2 folder (or one of our checkpoints, with its optimizer
+     * state). Problems with the folder raise {@link org.rmel.base.BadInputException} naming the
+     * file and tensor.
+     */
+    public static Policy load(Path folder, DeviceChoice device) {
+        return ModelFolder.load(folder, device.resolve());
+    }
+
+    /**
+     * The embedded default: a small Qwen2 model with the character tokenizer, freshly
+     * initialised from {@code seed}.
+     */
+    public static Policy builtin(long seed, DeviceChoice device) {
+        CharTokenizer tok = CharTokenizer.printableAscii();
+        return new DjlPolicy(Qwen2Model.random(builtinConfig(tok), seed, device.resolve()), tok);
+    }
+
+    /** The built-in model's shape: small enough to train on two CPU cores. */
+    public static Qwen2Config builtinConfig(Tokenizer tok) {
+        return Qwen2Config.of(tok.vocabSize(), 128, 384, 4, 4, 2, true, tok.eosId(), tok.padId());
+    }
+
+    /** A freshly initialised model of any Qwen2 shape with the given tokenizer (benchmarks, tests). */
+    public static Policy random(Qwen2Config config, Tokenizer tokenizer, long seed, DeviceChoice device) {
+        if (tokenizer.vocabSize() > config.vocabSize()) {
+            throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize()
+                    + " tokens but the model only " + config.vocabSize());
+        }
+        return new DjlPolicy(Qwen2Model.random(config, seed, device.resolve()), tokenizer);
+    }
+}
