@@ -2,6 +2,7 @@ package org.rmel.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rmel.method.Fixtures.range;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -69,10 +73,28 @@ class MethodPropertiesTest {
         }
         boolean exhausted = result.attempts().size() == budget;
         assertTrue(result.rescued() || exhausted, "stops early only when accepted");
+        boolean filtered = result.attempts().stream().anyMatch(a -> a.verified() && !a.accepted());
+        Statistics.label("rescued").collect(result.rescued());
+        Statistics.label("verified but filtered").collect(filtered);
+    }
+
+    @Example
+    void generatedSearchesCoverAcceptanceAndTheFilter() {
+        // guards the property above against a generator that never exercises both branches
+        int rescued = 0;
+        int filtered = 0;
+        for (int i = 0; i < 200; i++) {
+            Group g = new Group("p", 1, "1", List.of(new Trajectory("t", range(11 + i % 7), "", 0, "", 0)));
+            RevisionResult r = new RevisionSearch(0.5).search(g, RevisionSchedule.of(RevisionSchedule.DEFAULT_TAUS, 4),
+                    syntheticPolicy(i));
+            rescued += r.rescued() ? 1 : 0;
+            filtered += r.attempts().stream().anyMatch(a -> a.verified() && !a.accepted()) ? 1 : 0;
+        }
+        assertTrue(rescued > 20 && filtered > 20, rescued + " rescued, " + filtered + " filtered");
     }
 
     @Property(tries = 200)
-    void batchedSearchEqualsSeparateSearches(@ForAll @Size(max = 6) List<@net.jqwik.api.From("revisableGroups") Group> groups,
+    void batchedSearchEqualsSeparateSearches(@ForAll @Size(max = 6) List<@From("revisableGroups") Group> groups,
                                              @ForAll @IntRange(min = 0, max = 6) int budget,
                                              @ForAll("tauMins") double tauMin,
                                              @ForAll @IntRange(min = 0, max = 10_000) int policySeed) {
@@ -121,6 +143,31 @@ class MethodPropertiesTest {
         assertEquals(budget, schedule.size());
         for (int i = 0; i < budget; i++) {
             assertEquals(taus.get(i % taus.size()), schedule.tau(i));
+        }
+    }
+
+    @Property(tries = 300)
+    void pairingPicksTheClosestPositiveAndItsBifurcationIsTheFirstDifference(
+            @ForAll @Size(min = 2, max = 8) List<@From("smallTokens") int[] > tokens,
+            @ForAll @Size(min = 2, max = 8) List<Boolean> correct) {
+        int n = Math.min(tokens.size(), correct.size());
+        List<Trajectory> ts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ts.add(new Trajectory("t" + i, tokens.get(i), "", correct.get(i) ? 1.0 : 0.0, "", 0));
+        }
+        Group group = new Group("p", 1, "1", ts);
+        StepSegmenter steps = new StepSegmenter(java.util.Set.of(0));
+        List<ContrastivePair> pairs = new MelPairing(steps, MelPairing.NO_CAP).naturalPairs(group);
+        assertEquals(group.outcome() == GroupOutcome.MIXED ? group.negatives().size() : 0, pairs.size());
+        for (ContrastivePair pair : pairs) {
+            int[] pos = pair.positive().tokens();
+            int[] neg = pair.negative().tokens();
+            assertEquals(Lcp.length(pos, neg), pair.bifurcationToken());
+            assertEquals(steps.stepOf(neg, pair.bifurcationToken()), pair.bifurcationStep(),
+                    "the step is the same whichever side it is counted on");
+            for (Trajectory other : group.positives()) {
+                assertTrue(Lcp.length(other.tokens(), neg) <= pair.bifurcationToken());
+            }
         }
     }
 
