@@ -1,5 +1,6 @@
 package org.rmel.method;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public record Group(String promptId, int visit, String gold, List<Trajectory> tr
 
     /** This group with more trajectories appended (extra rollouts, an accepted revision). */
     public Group with(List<Trajectory> more) {
-        List<Trajectory> all = new java.util.ArrayList<>(trajectories);
+        List<Trajectory> all = new ArrayList<>(trajectories);
         all.addAll(more);
         return new Group(promptId, visit, gold, all);
     }
