@@ -1,0 +1,37 @@
+package org.rmel.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * {@code meta_experience}: one (y+, y−) pair turned into a meta-experience. {@code source} is
+ * {@link #NATURAL} (a mixed group) or {@link #REVISION} (an accepted revision);
+ * {@code kept} says whether the replay with the meta-experience in the prompt verified.
+ */
+public record MetaExperienceEvent(
+        long t,
+        @JsonProperty(required = true) int step,
+        @JsonProperty(value = "prompt_id", required = true) String promptId,
+        String source,
+        @JsonProperty("positive_id") String positiveId,
+        @JsonProperty("negative_id") String negativeId,
+        @JsonProperty("bifurcation_token") int bifurcationToken,
+        @JsonProperty("bifurcation_step") int bifurcationStep,
+        String critique,
+        String heuristic,
+        @JsonProperty("replay_answer") String replayAnswer,
+        @JsonProperty(required = true) boolean kept) implements RunEvent {
+    public static final String TYPE = "meta_experience";
+    public static final String NATURAL = "natural";
+    public static final String REVISION = "revision";
+
+    public MetaExperienceEvent {
+        Objects.requireNonNull(promptId, "prompt_id");
+        source = source == null ? NATURAL : source;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}
