@@ -119,6 +119,21 @@ class RunLogTest {
                 "NaN is written as null");
     }
 
+    /** The example lines in docs/run-format.md are real: each parses to its own type. */
+    @Test
+    void theDocumentedExampleLinesParse() throws IOException {
+        Path doc = Path.of(System.getProperty("user.dir"), "docs", "run-format.md");
+        List<String> lines = Files.readAllLines(doc).stream().filter(l -> l.startsWith("{\"type\":")).toList();
+        List<String> types = new ArrayList<>();
+        for (String l : lines) {
+            RunEvent e = RunJson.MAPPER.readValue(l, RunEvent.class);
+            assertEquals(RunJson.MAPPER.readTree(l).get("type").asText(), e.type());
+            types.add(e.type());
+        }
+        assertEquals(List.of("run_started", "group", "revision", "meta_experience", "step", "eval", "checkpoint",
+                "resumed", "run_finished", "run_failed"), types);
+    }
+
     @Test
     void tornLastLineWaitsUntilComplete() throws IOException {
         Path dir = tmp.resolve("run");
