@@ -67,7 +67,7 @@ class RunLogTest {
         RunDirectory run = RunDirectory.open(dir);
         assertEquals("r-mel", run.spec().condition().orElseThrow());
         assertEquals(4, run.spec().k().getAsInt());
-        assertEquals(List.of(0.7, 0.5, 0.3, 0.3), run.spec().tauSchedule());
+        assertEquals(List.of(0.7, 0.5, 0.3, 0.7), run.spec().tauSchedule());
         assertEquals(10, run.spec().stepsTotal().getAsInt());
 
         List<RunEvent> read = events(run);

@@ -41,7 +41,7 @@ public final class RunScript implements AutoCloseable {
         o.put(RunSpec.CONDITION, condition);
         o.put(RunSpec.K, k);
         o.put(RunSpec.BUDGET, budget);
-        o.putArray(RunSpec.TAU_SCHEDULE).add(0.7).add(0.5).add(0.3).add(0.3);
+        o.putArray(RunSpec.TAU_SCHEDULE).add(0.7).add(0.5).add(0.3).add(0.7);
         o.put(RunSpec.TAU_MIN, tauMin);
         o.put(RunSpec.SEED, 7);
         o.put(RunSpec.STEPS_TOTAL, stepsTotal);
@@ -162,7 +162,7 @@ public final class RunScript implements AutoCloseable {
                         int acc = rnd.nextDouble() < 0.4 ? rnd.nextInt(4) : -1;
                         double ratio = acc < 0 ? 0 : 0.3 + 0.6 * rnd.nextDouble();
                         RevisionEvent r = revision(step, "q" + p, acc, ratio,
-                                acc < 0 ? new double[] {0.7, 0.5, 0.3, 0.3} : prefix(acc + 1));
+                                acc < 0 ? new double[] {0.7, 0.5, 0.3, 0.7} : prefix(acc + 1));
                         if (r.succeeded()) {
                             rescued++;
                             meta(step, "q" + p, MetaExperienceEvent.REVISION, rnd.nextDouble() < 0.3);
@@ -190,7 +190,7 @@ public final class RunScript implements AutoCloseable {
     }
 
     private static double[] prefix(int n) {
-        double[] all = {0.7, 0.5, 0.3, 0.3};
+        double[] all = {0.7, 0.5, 0.3, 0.7};
         double[] out = new double[n];
         System.arraycopy(all, 0, out, 0, n);
         return out;
