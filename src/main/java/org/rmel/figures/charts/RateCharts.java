@@ -1,0 +1,89 @@
+package org.rmel.figures.charts;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.data.RateBucket;
+import org.rmel.figures.data.RatePanel;
+import org.rmel.figures.data.RateSeries;
+import org.rmel.figures.tables.CsvTable;
+
+/**
+ * Success rate per bucket as grouped bars with confidence-interval whiskers and counts: the
+ * difficulty figure (revision success per all-negative-frequency bucket, or per log-prob
+ * quintile), with several runs or sources side by side.
+ */
+public final class RateCharts {
+    private RateCharts() {
+    }
+
+    public static ChartFigure create(RatePanel panel, FigureStyle style) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        List<String> labels = bucketLabels(panel);
+        WhiskerBarRenderer.Whisker[][] whiskers = new WhiskerBarRenderer.Whisker[panel.series().size()][labels.size()];
+        double top = 0.05;
+        for (int r = 0; r < panel.series().size(); r++) {
+            RateSeries s = panel.series().get(r);
+            for (RateBucket b : s.buckets()) {
+                int c = labels.indexOf(b.label());
+                dataset.addValue(b.rate(), s.name(), b.label());
+                whiskers[r][c] = new WhiskerBarRenderer.Whisker(b.lo(), b.hi(), b.successes() + "/" + b.trials());
+                top = Math.max(top, Double.isNaN(b.hi()) ? b.rate() : b.hi());
+            }
+        }
+        CategoryAxis x = new CategoryAxis(panel.xLabel());
+        x.setCategoryMargin(0.25);
+        x.setLowerMargin(0.04);
+        x.setUpperMargin(0.04);
+        NumberAxis y = new NumberAxis(panel.yLabel());
+        y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        // Headroom above the tallest whisker for its count label.
+        y.setRange(0, Math.min(1.0, top) * 1.18 + 0.01);
+        WhiskerBarRenderer renderer = new WhiskerBarRenderer(whiskers, style.palette().role("text"), style.thinStroke(),
+                style.tickFont().deriveFont((float) (style.basePt() * 0.85)));
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.06);
+        renderer.setDrawBarOutline(false);
+        for (int i = 0; i < panel.series().size(); i++) {
+            renderer.setSeriesPaint(i, style.palette().series(i));
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        JFreeChart chart = new JFreeChart(panel.title(), style.titleFont(), plot, panel.series().size() > 1);
+        return new ChartFigure(ChartStyler.style(chart, style), List.of(csv(panel)));
+    }
+
+    /** Bucket labels in first-seen order across series, so a bucket missing from one series still lines up. */
+    static List<String> bucketLabels(RatePanel panel) {
+        List<String> labels = new ArrayList<>();
+        for (RateSeries s : panel.series()) {
+            for (RateBucket b : s.buckets()) {
+                if (!labels.contains(b.label())) {
+                    labels.add(b.label());
+                }
+            }
+        }
+        return labels;
+    }
+
+    static CsvTable csv(RatePanel panel) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RateSeries s : panel.series()) {
+            for (RateBucket b : s.buckets()) {
+                rows.add(List.of(s.name(), b.label(), Long.toString(b.successes()), Long.toString(b.trials()),
+                        CsvTable.num(b.rate()), CsvTable.num(b.lo()), CsvTable.num(b.hi())));
+            }
+        }
+        return new CsvTable(panel.title(), List.of("series", "bucket", "successes", "trials", "rate", "ci_lo", "ci_hi"), rows);
+    }
+}

@@ -1,0 +1,286 @@
+package org.rmel.figures.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rmel.figures.Figure;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.Palette;
+import org.rmel.figures.data.AnnotatedRevision;
+import org.rmel.figures.data.TextSpan;
+import org.rmel.figures.data.TrajectorySpans;
+import org.rmel.figures.data.TruncationMark;
+import org.rmel.figures.tables.CsvTable;
+
+/**
+ * One revision drawn as text with Java2D, so it exports as vector: the seed with the kept prefix
+ * and the cut-away part distinct, a marker at each truncation point of the schedule, the shared
+ * (LCP) region shaded, the bifurcation point, then the revision (prefix + continuation), the
+ * answers against the gold answer and the verifier's reason. A monospaced font makes every
+ * character offset a column, so markers sit exactly between characters.
+ */
+public final class TrajectoryFigure implements Figure {
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private final AnnotatedRevision rev;
+    private final FigureStyle style;
+
+    public TrajectoryFigure(AnnotatedRevision rev, FigureStyle style) {
+        this.rev = rev;
+        this.style = style;
+    }
+
+    public AnnotatedRevision revision() {
+        return rev;
+    }
+
+    @Override
+    public double preferredHeightPt(double widthPt, double suggestedHeightPt) {
+        return new Layout(widthPt).height();
+    }
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setPaint(Color.WHITE);
+        g.fill(area);
+        new Layout(area.getWidth()).paint(g, area.getX(), area.getY());
+    }
+
+    @Override
+    public List<CsvTable> data() {
+        List<List<String>> rows = new ArrayList<>();
+        addSpans(rows, "seed", rev.seedText(), TrajectorySpans.seed(rev));
+        addSpans(rows, "revision", rev.revisionText(), TrajectorySpans.revision(rev));
+        return List.of(new CsvTable("trajectory spans", List.of("text", "start", "end", "roles", "content"), rows));
+    }
+
+    private static void addSpans(List<List<String>> rows, String which, String text, List<TextSpan> spans) {
+        for (TextSpan s : spans) {
+            rows.add(List.of(which, Integer.toString(s.start()), Integer.toString(s.end()), String.join(" ", s.roles()),
+                    text.substring(s.start(), s.end())));
+        }
+    }
+
+    /** All positions for one width; computing the height and painting share it. */
+    private final class Layout {
+        final Font mono = style.monoFont();
+        final Font small = style.font().font(Font.PLAIN, style.basePt() * 0.75);
+        final Font label = style.font().font(Font.BOLD, style.basePt());
+        final Font body = style.font().font(Font.PLAIN, style.basePt());
+        final double cw = mono.getStringBounds("0000000000", FRC).getWidth() / 10;
+        final double pad = style.basePt() * 0.6;
+        /** Row pitch leaves room above each text row for the marker labels. */
+        final double rowH = style.basePt() * 2.0;
+        final double width;
+        final List<TextRows.Row> seedRows;
+        final List<TextRows.Row> revRows;
+        final List<String> footer;
+
+        Layout(double width) {
+            this.width = width;
+            int cols = (int) Math.floor((width - 2 * pad) / cw);
+            seedRows = TextRows.wrap(rev.seedText(), cols);
+            revRows = TextRows.wrap(rev.revisionText(), cols);
+            footer = new ArrayList<>();
+            String answers = "gold: " + rev.gold() + "    seed answer: " + rev.seedAnswer() + "    revision answer: "
+                    + rev.revisionAnswer();
+            for (String line : List.of(answers, "verifier: " + rev.verdict())) {
+                for (TextRows.Row r : TextRows.wrap(line, cols)) {
+                    footer.add(line.substring(r.start(), r.end()));
+                }
+            }
+        }
+
+        double lineH(Font f) {
+            return f.getSize2D() * 1.35;
+        }
+
+        double height() {
+            return pad + lineH(style.titleFont()) + lineH(body) + 2 * lineH(label) + (seedRows.size() + revRows.size()) * rowH
+                    + footer.size() * lineH(mono) + lineH(body) * 0.3 + legendHeight() + pad;
+        }
+
+        void paint(Graphics2D g, double x0, double y0) {
+            Palette p = style.palette();
+            double x = x0 + pad;
+            double y = y0 + pad;
+            y = text(g, rev.title(), style.titleFont(), p.role("text"), x, y);
+            String sub = String.format(Locale.ROOT, "τ = %.2g · cut at character %d of %d · LCP ratio %.2f · %s", rev.tau(),
+                    rev.cutChar(), rev.seedText().length(), rev.lcpRatio(),
+                    rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
+            y = text(g, sub, body, p.role("muted"), x, y);
+            y = text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
+            y = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, y);
+            y = text(g, "Revision (kept prefix + continuation)", label, p.role("text"), x, y);
+            y = rows(g, rev.revisionText(), revRows, TrajectorySpans.revision(rev), false, x, y);
+            for (String line : footer) {
+                y = text(g, line, mono, p.role("text"), x, y);
+            }
+            legend(g, x, y + lineH(body) * 0.3);
+        }
+
+        /** Draws one line of text with its top at y; returns the y below it. */
+        double text(Graphics2D g, String s, Font f, Color c, double x, double y) {
+            g.setFont(f);
+            g.setPaint(c);
+            double base = y + f.getSize2D();
+            g.drawString(s, (float) x, (float) base);
+            return y + lineH(f);
+        }
+
+        double rows(Graphics2D g, String text, List<TextRows.Row> rows, List<TextSpan> spans, boolean isSeed, double x,
+                double y) {
+            Palette p = style.palette();
+            double fs = mono.getSize2D();
+            for (int i = 0; i < rows.size(); i++) {
+                TextRows.Row row = rows.get(i);
+                double base = y + i * rowH + rowH - fs * 0.45;
+                for (TextSpan s : spans) {
+                    int a = Math.max(s.start(), row.start());
+                    int b = Math.min(s.end(), row.end());
+                    if (a >= b) {
+                        continue;
+                    }
+                    double sx = x + (a - row.start()) * cw;
+                    double sw = (b - a) * cw;
+                    if (s.roles().contains(TrajectorySpans.LCP)) {
+                        g.setPaint(Palette.tint(p.role("lcp"), 0.35));
+                        g.fill(new Rectangle2D.Double(sx, base - fs * 0.95, sw, fs * 1.25));
+                    }
+                    Color c = s.roles().contains(TrajectorySpans.CUT) ? p.role("cut")
+                            : s.roles().contains(TrajectorySpans.CONTINUATION) ? p.role("continuation") : p.role("kept");
+                    g.setPaint(c);
+                    g.setFont(mono);
+                    g.drawString(text.substring(a, b).replace('\t', ' '), (float) sx, (float) base);
+                    if (s.roles().contains(TrajectorySpans.CUT)) {
+                        // Struck through as well as coloured, so "cut away" survives greyscale printing.
+                        g.setStroke(style.thinStroke());
+                        g.draw(new Line2D.Double(sx, base - fs * 0.3, sx + sw, base - fs * 0.3));
+                    }
+                }
+            }
+            if (isSeed) {
+                for (TruncationMark m : rev.marks()) {
+                    marker(g, rows, m.charOffset(), m, x, y);
+                }
+            } else {
+                marker(g, rows, rev.cutChar(), new TruncationMark(rev.tau(), rev.cutChar(),
+                        rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED), x, y);
+            }
+            if (rev.bifurcationChar() >= 0) {
+                int at = Math.min(rev.bifurcationChar(), text.length());
+                int ri = TextRows.rowOf(rows, at);
+                double bx = x + (at - rows.get(ri).start()) * cw;
+                double base = y + ri * rowH + rowH - fs * 0.45;
+                Path2D tri = new Path2D.Double();
+                double s = fs * 0.45;
+                tri.moveTo(bx, base + fs * 0.15);
+                tri.lineTo(bx - s / 2, base + fs * 0.15 + s);
+                tri.lineTo(bx + s / 2, base + fs * 0.15 + s);
+                tri.closePath();
+                g.setPaint(p.role("bifurcation"));
+                g.fill(tri);
+            }
+            return y + rows.size() * rowH;
+        }
+
+        void marker(Graphics2D g, List<TextRows.Row> rows, int off, TruncationMark m, double x, double y) {
+            double fs = mono.getSize2D();
+            int ri = TextRows.rowOf(rows, off);
+            double mx = x + (off - rows.get(ri).start()) * cw;
+            double base = y + ri * rowH + rowH - fs * 0.45;
+            float w = (float) (style.lineWidthPt() * 1.2);
+            BasicStroke stroke = switch (m.outcome()) {
+                case ACCEPTED -> new BasicStroke(w * 1.4f);
+                case REJECTED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 1.2f}, 0f);
+                case NOT_TRIED -> new BasicStroke(w * 0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {0.6f, 1.2f}, 0f);
+            };
+            g.setPaint(m.outcome() == TruncationMark.Outcome.NOT_TRIED ? style.palette().role("muted") : style.palette().role("marker"));
+            g.setStroke(stroke);
+            g.draw(new Line2D.Double(mx, base - fs * 1.15, mx, base + fs * 0.3));
+            g.setFont(small);
+            g.drawString(String.format(Locale.ROOT, "τ=%.2g", m.tau()), (float) (mx + 1), (float) (base - fs * 1.1));
+        }
+
+        /** Legend entries placed left to right, wrapping to a new row when the width runs out. */
+        List<double[]> legendPositions(double x, double y) {
+            double fs = body.getSize2D();
+            List<double[]> pos = new ArrayList<>();
+            double cx = x;
+            double base = y + fs;
+            for (String name : legendNames()) {
+                double w = fs * 1.2 + body.getStringBounds(name, FRC).getWidth() + fs * 1.2;
+                if (cx > x && cx + w > x + width - 2 * pad) {
+                    cx = x;
+                    base += lineH(body);
+                }
+                pos.add(new double[] {cx, base});
+                cx += w;
+            }
+            return pos;
+        }
+
+        List<String> legendNames() {
+            List<String> names = new ArrayList<>(List.of("shared prefix (LCP)", "cut away", "continuation", "truncation point"));
+            if (rev.bifurcationChar() >= 0) {
+                names.add("bifurcation");
+            }
+            return names;
+        }
+
+        double legendHeight() {
+            List<double[]> pos = legendPositions(0, 0);
+            return pos.get(pos.size() - 1)[1] + body.getSize2D() * 0.6;
+        }
+
+        void legend(Graphics2D g, double x, double y) {
+            Palette p = style.palette();
+            double fs = body.getSize2D();
+            List<String> names = legendNames();
+            List<double[]> pos = legendPositions(x, y);
+            g.setFont(body);
+            for (int i = 0; i < names.size(); i++) {
+                double cx = pos.get(i)[0];
+                double base = pos.get(i)[1];
+                switch (i) {
+                    case 0 -> swatch(g, cx, base, Palette.tint(p.role("lcp"), 0.35));
+                    case 1 -> swatch(g, cx, base, p.role("cut"));
+                    case 2 -> swatch(g, cx, base, p.role("continuation"));
+                    case 3 -> {
+                        g.setPaint(p.role("marker"));
+                        g.setStroke(new BasicStroke((float) (style.lineWidthPt() * 1.4)));
+                        g.draw(new Line2D.Double(cx + fs * 0.4, base - fs * 0.9, cx + fs * 0.4, base + fs * 0.2));
+                    }
+                    default -> {
+                        Path2D tri = new Path2D.Double();
+                        tri.moveTo(cx + fs * 0.4, base - fs * 0.7);
+                        tri.lineTo(cx + fs * 0.05, base);
+                        tri.lineTo(cx + fs * 0.75, base);
+                        tri.closePath();
+                        g.setPaint(p.role("bifurcation"));
+                        g.fill(tri);
+                    }
+                }
+                g.setPaint(p.role("text"));
+                g.drawString(names.get(i), (float) (cx + fs * 1.2), (float) base);
+            }
+        }
+
+        void swatch(Graphics2D g, double cx, double base, Color c) {
+            double fs = body.getSize2D();
+            g.setPaint(c);
+            g.fill(new Rectangle2D.Double(cx, base - fs * 0.75, fs * 0.9, fs * 0.8));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.rmel.figures.charts;
+
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.CategoryDataset;
+
+/**
+ * Bars with asymmetric interval whiskers (Wilson intervals are not symmetric, so JFreeChart's
+ * mean ± sd renderer does not fit) and the count "successes/trials" above each whisker.
+ */
+final class WhiskerBarRenderer extends BarRenderer {
+    private static final long serialVersionUID = 1L;
+
+    /** Interval and count of one bar; looked up by (row, column) of the dataset. */
+    record Whisker(double lo, double hi, String count) {
+    }
+
+    private final transient Whisker[][] whiskers;
+    private final transient Paint whiskerPaint;
+    private final transient Stroke whiskerStroke;
+    private final transient Font countFont;
+
+    WhiskerBarRenderer(Whisker[][] whiskers, Paint whiskerPaint, Stroke whiskerStroke, Font countFont) {
+        this.whiskers = whiskers;
+        this.whiskerPaint = whiskerPaint;
+        this.whiskerStroke = whiskerStroke;
+        this.countFont = countFont;
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
+            CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
+        super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+        if (pass != getPassCount() - 1 || dataset.getValue(row, column) == null || whiskers[row][column] == null) {
+            return;
+        }
+        Whisker w = whiskers[row][column];
+        RectangleEdge edge = plot.getRangeAxisEdge();
+        double x0 = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
+        double cx = x0 + state.getBarWidth() / 2;
+        double yLo = rangeAxis.valueToJava2D(w.lo(), dataArea, edge);
+        double yHi = rangeAxis.valueToJava2D(w.hi(), dataArea, edge);
+        double cap = state.getBarWidth() * 0.25;
+        g2.setPaint(whiskerPaint);
+        g2.setStroke(whiskerStroke);
+        g2.draw(new Line2D.Double(cx, yLo, cx, yHi));
+        g2.draw(new Line2D.Double(cx - cap, yLo, cx + cap, yLo));
+        g2.draw(new Line2D.Double(cx - cap, yHi, cx + cap, yHi));
+        g2.setFont(countFont);
+        FontMetrics fm = g2.getFontMetrics();
+        float tx = (float) (cx - fm.stringWidth(w.count()) / 2.0);
+        g2.drawString(w.count(), tx, (float) (yHi - fm.getDescent() - 1));
+    }
+}

@@ -1,0 +1,53 @@
+package org.rmel.figures.data;
+
+import java.util.List;
+
+/**
+ * One revision attempt laid out on text: the seed (failed trajectory), the truncation points of the
+ * schedule, the prefix kept for this attempt, the continuation generated from it, the longest common
+ * prefix with the seed and the bifurcation point. All positions are character offsets.
+ *
+ * @param cutChar end of the prefix this attempt continued from (offset into the seed)
+ * @param lcpChars length of the common prefix of the seed and the revision (prefix + continuation)
+ * @param bifurcationChar offset of the bifurcation point in the seed, or -1 if there is none
+ * @param verdict the verifier's reason for its decision on the revision's answer
+ */
+public record AnnotatedRevision(
+        String title,
+        String seedText,
+        List<TruncationMark> marks,
+        double tau,
+        int cutChar,
+        int lcpChars,
+        double lcpRatio,
+        int bifurcationChar,
+        String continuation,
+        String gold,
+        String seedAnswer,
+        String revisionAnswer,
+        boolean verified,
+        boolean accepted,
+        String verdict) {
+
+    public AnnotatedRevision {
+        marks = List.copyOf(marks);
+        if (cutChar < 0 || cutChar > seedText.length()) {
+            throw new IllegalArgumentException("cut at " + cutChar + " is outside the seed (" + seedText.length() + " chars)");
+        }
+        for (TruncationMark m : marks) {
+            if (m.charOffset() < 0 || m.charOffset() > seedText.length()) {
+                throw new IllegalArgumentException("truncation mark at " + m.charOffset() + " is outside the seed");
+            }
+        }
+    }
+
+    /** The revised trajectory: the kept prefix of the seed followed by the continuation. */
+    public String revisionText() {
+        return seedText.substring(0, cutChar) + continuation;
+    }
+
+    /** LCP region, clamped to the texts (a token-derived offset can overshoot by a few characters). */
+    public int lcpEnd() {
+        return Math.max(0, Math.min(lcpChars, Math.min(seedText.length(), revisionText().length())));
+    }
+}

@@ -1,0 +1,28 @@
+package org.rmel.figures.data;
+
+import java.util.List;
+
+/**
+ * LCP ratios of one run's revision attempts.
+ *
+ * @param tauMin the prefix constraint of the run (accepted revisions have LCP ratio ≥ τ_min); NaN if unknown
+ */
+public record LcpData(String run, List<LcpSample> samples, double tauMin) {
+    public LcpData {
+        samples = List.copyOf(samples);
+    }
+
+    /** Share of accepted revisions whose LCP ratio is below {@code threshold} (the paper: 33.9% below 0.5 without the constraint). */
+    public double acceptedShareBelow(double threshold) {
+        long accepted = samples.stream().filter(LcpSample::accepted).count();
+        if (accepted == 0) {
+            return Double.NaN;
+        }
+        long below = samples.stream().filter(s -> s.accepted() && s.lcpRatio() < threshold).count();
+        return (double) below / accepted;
+    }
+
+    public List<Double> taus() {
+        return samples.stream().map(LcpSample::tau).distinct().sorted((a, b) -> Double.compare(b, a)).toList();
+    }
+}

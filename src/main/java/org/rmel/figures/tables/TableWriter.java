@@ -1,0 +1,235 @@
+package org.rmel.figures.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders {@link Table1} and {@link Table2} as LaTeX (booktabs), CSV and Markdown. Scores print as
+ * percentages with two decimals; best and second best are decided on the printed values, so two
+ * cells that read the same are marked the same.
+ */
+public final class TableWriter {
+    private TableWriter() {
+    }
+
+    public static String table1(Table1 t, TableFormat format, boolean withCi) {
+        return switch (format) {
+            case TEX -> table1Tex(t, withCi);
+            case MD -> table1Md(t, withCi);
+            case CSV -> table1Csv(t).toCsv();
+        };
+    }
+
+    public static String table2(Table2 t, TableFormat format, boolean withCi) {
+        return switch (format) {
+            case TEX -> table2Tex(t, withCi);
+            case MD -> table2Md(t, withCi);
+            case CSV -> table2Csv(t).toCsv();
+        };
+    }
+
+    static String pct(double fraction) {
+        return Double.isNaN(fraction) ? "--" : String.format(Locale.ROOT, "%.2f", 100 * fraction);
+    }
+
+    static String signedPct(double fraction) {
+        return Double.isNaN(fraction) ? "--" : String.format(Locale.ROOT, "%+.2f", 100 * fraction);
+    }
+
+    private static double[] printed(double[] values) {
+        double[] r = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            r[i] = Double.isNaN(values[i]) ? Double.NaN : Math.round(values[i] * 10000) / 100.0;
+        }
+        return r;
+    }
+
+    private static String table1Tex(Table1 t, boolean withCi) {
+        List<String> cols = t.columns();
+        int n = cols.size();
+        StringBuilder sb = new StringBuilder();
+        sb.append("% Table 1 (R-MEL Workbench). Needs \\usepackage{booktabs}.\n");
+        sb.append("\\begin{tabular}{l").append("c".repeat(n)).append("}\n\\toprule\n");
+        boolean first = true;
+        for (String metric : Table1.metrics()) {
+            if (!first) {
+                sb.append("\\midrule\n");
+            }
+            first = false;
+            sb.append(" & \\multicolumn{").append(n).append("}{c}{").append(Tex.escape(metric)).append("} \\\\\n");
+            sb.append("\\cmidrule(lr){2-").append(n + 1).append("}\n");
+            sb.append("Method");
+            cols.forEach(c -> sb.append(" & ").append(Tex.escape(c)));
+            sb.append(" \\\\\n\\midrule\n");
+            Ranks.Mark[][] marks = marks(t, metric);
+            for (int r = 0; r < t.rows().size(); r++) {
+                Table1.Row row = t.rows().get(r);
+                sb.append(Tex.escape(row.method()));
+                for (int c = 0; c < n; c++) {
+                    Score s = t.cell(row, metric, cols.get(c));
+                    String cell = Tex.mark(pct(s.value()), marks[c][r]);
+                    if (withCi && s.hasCi()) {
+                        cell += "\\,{\\scriptsize[" + pct(s.ciLo()) + ", " + pct(s.ciHi()) + "]}";
+                    }
+                    sb.append(" & ").append(cell);
+                }
+                sb.append(" \\\\\n");
+            }
+        }
+        sb.append("\\bottomrule\n\\end{tabular}\n");
+        return sb.toString();
+    }
+
+    private static Ranks.Mark[][] marks(Table1 t, String metric) {
+        List<String> cols = t.columns();
+        Ranks.Mark[][] marks = new Ranks.Mark[cols.size()][];
+        for (int c = 0; c < cols.size(); c++) {
+            marks[c] = Ranks.of(printed(t.column(metric, cols.get(c))));
+        }
+        return marks;
+    }
+
+    private static String table1Md(Table1 t, boolean withCi) {
+        List<String> cols = t.columns();
+        StringBuilder sb = new StringBuilder();
+        for (String metric : Table1.metrics()) {
+            sb.append("**").append(metric).append("**\n\n");
+            sb.append("| Method |");
+            cols.forEach(c -> sb.append(' ').append(Md.escape(c)).append(" |"));
+            sb.append("\n|---|").append("---:|".repeat(cols.size())).append('\n');
+            Ranks.Mark[][] marks = marks(t, metric);
+            for (int r = 0; r < t.rows().size(); r++) {
+                Table1.Row row = t.rows().get(r);
+                sb.append("| ").append(Md.escape(row.method())).append(" |");
+                for (int c = 0; c < cols.size(); c++) {
+                    Score s = t.cell(row, metric, cols.get(c));
+                    String cell = Md.mark(pct(s.value()), marks[c][r]);
+                    if (withCi && s.hasCi()) {
+                        cell += " [" + pct(s.ciLo()) + ", " + pct(s.ciHi()) + "]";
+                    }
+                    sb.append(' ').append(cell).append(" |");
+                }
+                sb.append('\n');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Long format, every value as a fraction with its interval: the data behind the table. */
+    public static CsvTable table1Csv(Table1 t) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : Table1.metrics()) {
+            for (Table1.Row row : t.rows()) {
+                for (String col : t.columns()) {
+                    Score s = t.cell(row, metric, col);
+                    rows.add(List.of(row.method(), metric, col, CsvTable.num(s.value()), CsvTable.num(s.ciLo()),
+                            CsvTable.num(s.ciHi())));
+                }
+            }
+        }
+        return new CsvTable("table1", List.of("method", "metric", "benchmark", "value", "ci_lo", "ci_hi"), rows);
+    }
+
+    private static String table2Tex(Table2 t, boolean withCi) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("% Table 2 (R-MEL Workbench). Needs \\usepackage{booktabs}.\n");
+        sb.append("\\begin{tabular}{llcc}\n\\toprule\n");
+        sb.append("Method & Config & Avg Pass@1 & $\\Delta$ \\\\\n\\midrule\n");
+        for (Table2.Row row : t.rows()) {
+            String score = pct(row.avgPass1().value());
+            if (withCi && row.avgPass1().hasCi()) {
+                score += "\\,{\\scriptsize[" + pct(row.avgPass1().ciLo()) + ", " + pct(row.avgPass1().ciHi()) + "]}";
+            }
+            double d = t.delta(row);
+            String delta = Double.isNaN(d) ? "--" : "$" + signedPct(d) + "$";
+            String method = Tex.escape(row.method());
+            if (row.method().equals(t.fullMethod())) {
+                method = "\\textbf{" + method + "}";
+            }
+            sb.append(method).append(" & ").append(row.config().isBlank() ? "--" : Tex.escape(row.config()))
+                    .append(" & ").append(score).append(" & ").append(delta).append(" \\\\\n");
+        }
+        sb.append("\\bottomrule\n\\end{tabular}\n");
+        return sb.toString();
+    }
+
+    private static String table2Md(Table2 t, boolean withCi) {
+        StringBuilder sb = new StringBuilder("| Method | Config | Avg Pass@1 | Δ |\n|---|---|---:|---:|\n");
+        for (Table2.Row row : t.rows()) {
+            String score = pct(row.avgPass1().value());
+            if (withCi && row.avgPass1().hasCi()) {
+                score += " [" + pct(row.avgPass1().ciLo()) + ", " + pct(row.avgPass1().ciHi()) + "]";
+            }
+            double d = t.delta(row);
+            String method = Md.escape(row.method());
+            if (row.method().equals(t.fullMethod())) {
+                method = "**" + method + "**";
+            }
+            sb.append("| ").append(method).append(" | ").append(row.config().isBlank() ? "–" : Md.escape(row.config()))
+                    .append(" | ").append(score).append(" | ").append(Double.isNaN(d) ? "–" : signedPct(d)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    public static CsvTable table2Csv(Table2 t) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Table2.Row row : t.rows()) {
+            Score s = row.avgPass1();
+            rows.add(List.of(row.method(), row.config(), CsvTable.num(s.value()), CsvTable.num(s.ciLo()), CsvTable.num(s.ciHi()),
+                    CsvTable.num(t.delta(row))));
+        }
+        return new CsvTable("table2", List.of("method", "config", "avg_pass_at_1", "ci_lo", "ci_hi", "delta_vs_full"), rows);
+    }
+
+    /** LaTeX escaping and marks. */
+    static final class Tex {
+        private Tex() {
+        }
+
+        static String escape(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '\\' -> sb.append("\\textbackslash{}");
+                    case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
+                    case '~' -> sb.append("\\textasciitilde{}");
+                    case '^' -> sb.append("\\textasciicircum{}");
+                    case 'τ' -> sb.append("$\\tau$");
+                    case 'Δ' -> sb.append("$\\Delta$");
+                    case '≥' -> sb.append("$\\geq$");
+                    case '–' -> sb.append("--");
+                    default -> sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+
+        static String mark(String cell, Ranks.Mark m) {
+            return switch (m) {
+                case BEST -> "\\textbf{" + cell + "}";
+                case SECOND -> "\\underline{" + cell + "}";
+                case NONE -> cell;
+            };
+        }
+    }
+
+    /** Markdown escaping and marks. */
+    static final class Md {
+        private Md() {
+        }
+
+        static String escape(String s) {
+            return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        }
+
+        static String mark(String cell, Ranks.Mark m) {
+            return switch (m) {
+                case BEST -> "**" + cell + "**";
+                case SECOND -> "<u>" + cell + "</u>";
+                case NONE -> cell;
+            };
+        }
+    }
+}
