@@ -23,6 +23,7 @@ public final class WorkbenchApp extends Application {
         WorkbenchFrame frame = new WorkbenchFrame(context, PanelRegistry.panels());
         stage.setTitle("R-MEL Workbench");
         stage.setScene(new Scene(frame.root(), 1280, 800));
+        Theme.decorate(stage);
         stage.show();
     }
 

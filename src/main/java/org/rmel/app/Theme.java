@@ -1,0 +1,50 @@
+package org.rmel.app;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The workbench's light and dark stylesheets and its icon, loaded from the classpath where the
+ * Maven resource entry copies {@code assets/} (under {@code org/rmel/assets/}).
+ */
+public enum Theme {
+    LIGHT("light.css"), DARK("dark.css");
+
+    private static final String ASSETS = "/org/rmel/assets/";
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
+    private final String file;
+
+    Theme(String file) {
+        this.file = file;
+    }
+
+    public String stylesheet() {
+        URL url = Objects.requireNonNull(Theme.class.getResource(ASSETS + file), ASSETS + file + " missing from the classpath");
+        return url.toExternalForm();
+    }
+
+    /** Replaces any workbench theme on the scene with this one. */
+    public void apply(Scene scene) {
+        for (Theme t : values()) {
+            scene.getStylesheets().remove(t.stylesheet());
+        }
+        scene.getStylesheets().add(stylesheet());
+    }
+
+    /** The window icon in the sizes window managers pick from. */
+    public static List<Image> icons() {
+        return java.util.Arrays.stream(ICON_SIZES)
+                .mapToObj(s -> new Image(Objects.requireNonNull(Theme.class.getResourceAsStream(ASSETS + "icon/rmel-" + s + ".png"))))
+                .toList();
+    }
+
+    public static void decorate(Stage stage) {
+        stage.getIcons().setAll(icons());
+        LIGHT.apply(stage.getScene());
+    }
+}
