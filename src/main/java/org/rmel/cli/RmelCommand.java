@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
                 + "With no subcommand, opens the workbench window.",
         subcommands = {
                 GuiCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

@@ -15,4 +15,9 @@ public final class SharedData {
         }
         return p;
     }
+
+    /** The folder of the six benchmark JSONL files. */
+    public static Path benchmarksDir() {
+        return sharedDir().resolve("data").resolve("benchmarks");
+    }
 }

@@ -1,0 +1,157 @@
+package org.rmel.verify;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * String-level clean-up of one extracted answer before parsing: presentation-only LaTeX
+ * (\left, \dfrac, spacing, \text wrappers), units and degrees, currency, thousands separators,
+ * percent words and trailing punctuation. Patterns are simple (no nested quantifiers), so the
+ * cost is linear in the (length-capped) answer.
+ */
+final class Normalizer {
+    private static final Pattern LEFT_RIGHT_DOT = Pattern.compile("\\\\(?:left|right)\\s*\\.");
+    private static final Pattern SIZING = Pattern.compile(
+            "\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|bigg|Bigg|big|Big)(?![a-zA-Z])");
+    private static final Pattern THIN_SPACE_IN_NUMBER = Pattern.compile("(\\d),\\\\!\\s*(?=\\d)");
+    /** Spacing commands; the look-behind keeps the row separator \\\\ of matrices intact. */
+    private static final Pattern NEGATIVE_SPACE = Pattern.compile("(?<!\\\\)\\\\!");
+    private static final Pattern SPACE_COMMAND = Pattern.compile("(?<!\\\\)\\\\(?:[,;: ]|q?quad(?![a-zA-Z]))");
+    private static final Pattern PRIME = Pattern.compile("\\^\\s*\\{?\\s*\\\\prime\\s*\\}?");
+    private static final Pattern DEGREE = Pattern.compile("\\^\\s*\\{?\\s*\\\\(?:circ|degree)\\s*\\}?");
+    private static final Pattern TEXT = Pattern.compile(
+            "\\\\(?:text|textbf|textit|textrm|textsf|texttt|textnormal|mathrm|mathbf|mathit|mathsf|mathbb|mathtt"
+                    + "|mbox|hbox|operatorname|rm|bf)\\s*\\{([^{}]*)\\}(\\s*\\^\\s*\\{?\\s*[23]\\s*\\}?)?");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?![\\d]|,\\d)");
+    private static final Pattern SPACE_THOUSANDS = Pattern.compile("-?\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?");
+    private static final Pattern TRAILING_UNIT = Pattern.compile(
+            "(?<=[\\d}).\\s])\\s*(?:(?:square|sq\\.?|cubic)\\s+)?(?:cm|mm|km|meters?|metres?|inch(?:es)?|feet|foot|ft"
+                    + "|yards?|miles?|mph|kg|grams?|pounds?|lbs|ounces?|liters?|litres?|seconds|minutes|hours?|hrs"
+                    + "|days?|weeks?|months?|years?|cents?|dollars?|degrees?|units?|people|students|ways|points)"
+                    + "(?:\\s*\\^\\s*\\{?\\s*[23]\\s*\\}?)?\\s*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Words that, alone inside \text{...}, are units of measure and mean nothing for the value. */
+    private static final Set<String> TEXT_UNITS = Set.of(
+            "cm", "mm", "km", "m", "meter", "meters", "metre", "metres", "inch", "inches", "in", "feet", "foot",
+            "ft", "yard", "yards", "mile", "miles", "mph", "kg", "g", "gram", "grams", "pound", "pounds", "lb",
+            "lbs", "ounce", "ounces", "oz", "liter", "liters", "litre", "litres", "l", "ml", "s", "sec", "second",
+            "seconds", "min", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "week",
+            "weeks", "month", "months", "year", "years", "cent", "cents", "dollar", "dollars", "degree",
+            "degrees", "unit", "units", "sq units", "square units", "square feet", "square inches",
+            "square meters", "square centimeters", "sq ft", "sq in", "cubic feet", "cubic inches",
+            "cubic centimeters", "people", "students", "ways", "points", "times", "kelvin", "ev", "nm", "hz", "kpc", "mpc");
+
+    private Normalizer() {
+    }
+
+    static String normalize(String answer) {
+        String s = answer.trim();
+        s = s.replace("\\$", "").replace("$", "");
+        s = stripOuter(s);
+        s = LEFT_RIGHT_DOT.matcher(s).replaceAll("");
+        s = SIZING.matcher(s).replaceAll("");
+        s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\displaystyle", "");
+        s = THIN_SPACE_IN_NUMBER.matcher(s).replaceAll("$1,");
+        s = NEGATIVE_SPACE.matcher(s).replaceAll("");
+        s = SPACE_COMMAND.matcher(s).replaceAll(" ").replace('~', ' ');
+        s = PRIME.matcher(s).replaceAll("'");
+        s = DEGREE.matcher(s).replaceAll("");
+        s = s.replace("\\circ", "").replace("°", "").replace("\\degree", "");
+        s = unwrapText(s);
+        s = s.replace("\\%", "%").replace("percent", "%");
+        s = s.replace("np.", "").replace("{,}", ".");
+        s = thousands(s);
+        s = WHITESPACE.matcher(s).replaceAll(" ").trim();
+        s = TRAILING_UNIT.matcher(s).replaceAll("");
+        s = stripTrailingPunctuation(s);
+        if (SPACE_THOUSANDS.matcher(s).matches()) {
+            s = s.replace(" ", "");
+        }
+        return s;
+    }
+
+    /** Math delimiters around the whole answer: \( \), \[ \]. */
+    private static String stripOuter(String s) {
+        if (s.startsWith("\\(") && s.endsWith("\\)") || s.startsWith("\\[") && s.endsWith("\\]")) {
+            return s.substring(2, s.length() - 2).trim();
+        }
+        return s;
+    }
+
+    private static String unwrapText(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        Matcher m = TEXT.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder();
+        do {
+            String inner = m.group(1).replace('~', ' ').trim();
+            String key = inner.toLowerCase(Locale.ROOT);
+            String replacement;
+            if (TEXT_UNITS.contains(key)) {
+                replacement = " ";
+            } else if (key.equals("and") || key.equals("or") || key.equals(",")) {
+                replacement = ",";
+            } else {
+                replacement = inner + (m.group(2) == null ? "" : m.group(2));
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /** 7,425,000 becomes 7425000, but only outside brackets, where (3,331) is a pair. */
+    private static String thousands(String s) {
+        if (s.indexOf(',') < 0) {
+            return s;
+        }
+        Matcher m = THOUSANDS.matcher(s);
+        StringBuilder b = null;
+        int last = 0;
+        int depth = 0;
+        int scanned = 0;
+        while (m.find()) {
+            for (; scanned < m.start(); scanned++) {
+                char c = s.charAt(scanned);
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                }
+            }
+            if (depth != 0) {
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s.length());
+            }
+            b.append(s, last, m.start()).append(m.group().replace(",", ""));
+            last = m.end();
+        }
+        if (b == null) {
+            return s;
+        }
+        return b.append(s, last, s.length()).toString();
+    }
+
+    private static String stripTrailingPunctuation(String s) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            boolean escaped = end >= 2 && s.charAt(end - 2) == '\\';
+            if ((c == '.' || c == ',' || c == ';' || c == ':' || c == ' ') && !escaped
+                    || c == '\\' && end >= 2 && s.charAt(end - 2) == '\\') {
+                end -= c == '\\' ? 2 : 1;
+            } else {
+                break;
+            }
+        }
+        return end == s.length() ? s : s.substring(0, end);
+    }
+}

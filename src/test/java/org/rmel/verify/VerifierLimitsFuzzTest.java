@@ -1,0 +1,119 @@
+package org.rmel.verify;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random and adversarial inputs: every call returns a verdict (no exception, no stack overflow)
+ * within the time limit plus scheduling slack, and no verdict reports an internal error.
+ */
+class VerifierLimitsFuzzTest {
+    private static final String[] PIECES = {
+        "\\frac{", "}{", "}", "{", "\\sqrt{", "\\sqrt[", "]", "[", "(", ")", "^", "_", "1", "2", "9", "0", ".",
+        "x", "y", "e", "i", "\\pi", "+", "-", "*", "/", "!", "%", "\\%", ",", "=", "<", "\\le", "\\pm", "\\cup",
+        "\\{", "\\}", "\\left(", "\\right)", "\\sin", "\\log_", "\\ln", "\\binom{", "\\boxed{", "$", "\\text{",
+        "\\begin{pmatrix}", "\\end{pmatrix}", "&", "\\\\", " ", "\\infty", "|", "\\lfloor", "\\rfloor", "Answer:",
+        "\n", "10^{", "\\cdot", "'", "\\dot{", "f(", "abc", "1e5", "\\,", "\\!", "~", "°", "\\circ", "é", "\\"};
+
+    private final Verifier verifier = new Verifier();
+    private final long slackMillis = VerifierSettings.defaults().timeLimit().toMillis() * 3;
+
+    @Test
+    void adversarialInputsEndCleanly() {
+        List<String[]> cases = new ArrayList<>();
+        String megabyteDigits = "1".repeat(1 << 20);
+        String nestedBraces = "{".repeat(10_000) + "1" + "}".repeat(10_000);
+        cases.add(new String[] {"2^{10^{9}}", "2^{10^{9}}"});
+        cases.add(new String[] {"5", "2^{10^{9}}"});
+        cases.add(new String[] {"2^{10^{9}}", "2^{1000000000}"});
+        cases.add(new String[] {"x", "x^{10^{9}} - x^{10^{9}} + x"});
+        cases.add(new String[] {"1", "10^{10^{10^{10}}}"});
+        cases.add(new String[] {"1", "2^2^2^2^2^2^2^2^2^2^2"});
+        cases.add(new String[] {"1", "99999!"});
+        cases.add(new String[] {"1", "\\binom{10^{9}}{500000000}"});
+        cases.add(new String[] {"1", "(10^{5000})^{10^{5000}}"});
+        cases.add(new String[] {"1", nestedBraces});
+        cases.add(new String[] {nestedBraces, "1"});
+        cases.add(new String[] {"1", "\\boxed{" + nestedBraces + "}"});
+        cases.add(new String[] {"1", "(".repeat(10_000) + "1" + ")".repeat(10_000)});
+        cases.add(new String[] {"1", "\\frac{".repeat(5_000) + "1" + "}{2}".repeat(5_000)});
+        cases.add(new String[] {"1", "\\sqrt{".repeat(5_000) + "1" + "}".repeat(5_000)});
+        cases.add(new String[] {"1", "x^{".repeat(5_000) + "1" + "}".repeat(5_000)});
+        cases.add(new String[] {"1", "-".repeat(100_000) + "1"});
+        cases.add(new String[] {"1", megabyteDigits});
+        cases.add(new String[] {megabyteDigits, megabyteDigits});
+        cases.add(new String[] {"1", "\\boxed{" + "x+".repeat(500_000) + "1}"});
+        cases.add(new String[] {"1", "\\boxed{".repeat(150_000)});
+        cases.add(new String[] {"1", "$".repeat(1 << 20)});
+        cases.add(new String[] {"1", "Answer:".repeat(150_000)});
+        cases.add(new String[] {"1", "{".repeat(1 << 20)});
+        cases.add(new String[] {"1", "}".repeat(1 << 20) + "\\boxed{1"});
+        cases.add(new String[] {"1", "\\left(".repeat(100_000)});
+        cases.add(new String[] {"1", "1+".repeat(4_000) + "1"});
+        cases.add(new String[] {"1", "1 \\pm ".repeat(40) + "1"});
+        cases.add(new String[] {"1", "(".repeat(3000) + "1,2" + "]".repeat(3000)});
+        cases.add(new String[] {"\\{" + "1,".repeat(4000) + "1\\}", "\\{" + "2,".repeat(4000) + "1\\}"});
+        cases.add(new String[] {"1", "e^{e^{e^{e^{e^{e^{10}}}}}}"});
+        cases.add(new String[] {"x", "\\log(x-x) + x"});
+        cases.add(new String[] {"1", "1/0"});
+        cases.add(new String[] {"1", "0^{-1}"});
+        cases.add(new String[] {"1", "\\frac{1}{2"});
+        cases.add(new String[] {"1", "\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}"});
+        cases.add(new String[] {"\\", "\\"});
+        cases.add(new String[] {"", ""});
+        for (String[] c : cases) {
+            Verdict v = timed(c[0], c[1]);
+            assertFalse(v.equal() && !c[0].equals(c[1]), () -> "unexpected true: " + abbreviate(c[1]) + " " + v.reason());
+        }
+        assertTrue(timed("2^{10^{9}}", "2^{10^{9}}").hitLimit());
+        assertTrue(timed("1", megabyteDigits).hitLimit());
+        assertTrue(timed("1", nestedBraces).hitLimit());
+        assertTrue(timed("1", "The answer is " + "very ".repeat(200_000) + "clearly \\boxed{1}.").equal());
+    }
+
+    @Test
+    void randomStringsEndCleanly() {
+        Random random = new Random(20261126);
+        for (int k = 0; k < 4000; k++) {
+            StringBuilder a = new StringBuilder();
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(k % 100 == 0 ? 2000 : 25);
+            for (int j = 0; j < len; j++) {
+                a.append(PIECES[random.nextInt(PIECES.length)]);
+                b.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            timed(a.toString(), b.toString());
+            timed(a.toString(), a.toString());
+        }
+    }
+
+    @Test
+    void aTightTimeLimitHolds() {
+        Verifier quick = new Verifier(VerifierSettings.defaults().withTimeLimit(java.time.Duration.ofMillis(5)));
+        String sum = "x+".repeat(4000) + "x";
+        long start = System.nanoTime();
+        Verdict v = quick.verify("\\{" + (sum + ",").repeat(1) + "1\\}", "\\{" + (sum + ",").repeat(1) + "2\\}");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertFalse(v.equal());
+        assertTrue(millis < 1000, "took " + millis + " ms: " + v.reason());
+    }
+
+    private Verdict timed(String gold, String pred) {
+        long start = System.nanoTime();
+        Verdict v = verifier.verify(gold, pred);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis <= slackMillis, () -> "took " + millis + " ms on " + abbreviate(gold) + " vs " + abbreviate(pred));
+        assertFalse(v.reason().startsWith("internal error"), () -> v.reason() + " on " + abbreviate(gold) + " vs "
+                + abbreviate(pred));
+        return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "... (" + s.length() + " chars)";
+    }
+}
