@@ -51,6 +51,14 @@ public final class TrainerProcess {
         return record.liveProcess().map(handle -> new TrainerProcess(handle, null, record));
     }
 
+    /** A trainer found through its run's lock file (see {@link RunOwner}); its output is the run's trainer.log. */
+    public static TrainerProcess attach(ProcessHandle handle, Path runDir) {
+        long started = handle.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        LaunchRecord record = new LaunchRecord(handle.pid(), started, runDir.toAbsolutePath().toString(),
+                runDir.resolve(org.rmel.run.RunFiles.TRAINER_LOG).toAbsolutePath().toString());
+        return new TrainerProcess(handle, null, record);
+    }
+
     public LaunchRecord record() {
         return record;
     }

@@ -1,18 +1,121 @@
 package org.rmel.app.overview;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.rmel.app.LatestTaskRunner;
 import org.rmel.app.RunSelection;
 import org.rmel.app.WorkbenchContext;
 import org.rmel.app.WorkbenchPanel;
+import org.rmel.run.ReadWarning;
 
-/** Live curves of the selected runs. */
+/**
+ * Live curves of the selected runs (overlaid when several are selected): reward, all-negative
+ * fraction, revision success, p_keep, losses, response length, tokens and eval accuracy. The
+ * EMA slider and x-axis choice are remembered. Data come from the context's {@link RunMonitor};
+ * smoothing and downsampling run on the background executor, the newest request winning.
+ */
 public final class OverviewPanel implements WorkbenchPanel {
-    private final Label placeholder = new Label("Select a run in the library");
-    private final StackPane root = new StackPane(placeholder);
+    private final WorkbenchContext context;
+    private final Preferences preferences;
+    private final LatestTaskRunner refreshes;
+    private final Map<String, LatestTaskRunner> rebuckets = new HashMap<>();
+    private final List<LiveChart> charts = new ArrayList<>();
+    private final Slider ema = new Slider(0, 0.99, 0.6);
+    private final ChoiceBox<XAxisMode> xMode = new ChoiceBox<>();
+    private final Label info = new Label();
+    private final BorderPane root = new BorderPane();
+    private RunSelection selection = RunSelection.EMPTY;
 
     public OverviewPanel(WorkbenchContext context) {
+        this.context = context;
+        this.preferences = context.preferences().node("overview");
+        this.refreshes = new LatestTaskRunner(context.background());
+
+        ema.setId("ema-slider");
+        ema.setValue(preferences.getDouble("ema", 0.6));
+        ema.setPrefWidth(160);
+        Label emaValue = new Label();
+        emaValue.textProperty().bind(ema.valueProperty().asString("%.2f"));
+        PauseTransition emaSettled = new PauseTransition(Duration.millis(120));
+        emaSettled.setOnFinished(e -> {
+            preferences.putDouble("ema", smoothing());
+            refresh();
+        });
+        ema.valueProperty().addListener((obs, old, value) -> emaSettled.playFromStart());
+
+        xMode.setId("x-axis-mode");
+        xMode.getItems().setAll(XAxisMode.values());
+        xMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(XAxisMode mode) {
+                return mode == null ? "" : mode.label();
+            }
+
+            @Override
+            public XAxisMode fromString(String text) {
+                return XAxisMode.valueOf(text);
+            }
+        });
+        xMode.setValue(XAxisMode.valueOf(preferences.get("xAxis", XAxisMode.STEP.name())));
+        xMode.valueProperty().addListener((obs, old, mode) -> {
+            preferences.put("xAxis", mode.name());
+            charts.forEach(chart -> chart.xAxis().setAutoRange(true));
+            refresh();
+        });
+
+        Button resetZoom = new Button("Reset zoom");
+        resetZoom.setOnAction(e -> {
+            charts.forEach(chart -> chart.xAxis().setAutoRange(true));
+            refresh();
+        });
+        info.setId("overview-info");
+        info.setWrapText(true);
+        HBox.setHgrow(info, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, new Label("Smoothing (EMA)"), ema, emaValue, new Label("x axis"), xMode, resetZoom, info);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 8, 6, 8));
+
+        TilePane grid = new TilePane(6, 6);
+        grid.setPadding(new Insets(6));
+        grid.setPrefColumns(3);
+        grid.setPrefTileWidth(420);
+        grid.setPrefTileHeight(270);
+        for (ChartSpec spec : ChartSpec.overview()) {
+            LiveChart chart = new LiveChart(spec);
+            charts.add(chart);
+            grid.getChildren().add(chart.viewer());
+            rebuckets.put(spec.id(), new LatestTaskRunner(context.background()));
+            PauseTransition zoomSettled = new PauseTransition(Duration.millis(150));
+            zoomSettled.setOnFinished(e -> rebucket(chart));
+            chart.xAxis().addChangeListener(e -> {
+                if (chart.needsRebucketing()) {
+                    zoomSettled.playFromStart();
+                }
+            });
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        root.setTop(toolbar);
+        root.setCenter(scroll);
+        root.setId("overview");
     }
 
     @Override
@@ -26,7 +129,86 @@ public final class OverviewPanel implements WorkbenchPanel {
     }
 
     @Override
-    public void show(RunSelection selection) {
-        placeholder.setText(selection.isEmpty() ? "Select a run in the library" : selection.runs().size() + " run(s) selected");
+    public void show(RunSelection newSelection) {
+        this.selection = newSelection;
+        refresh();
+    }
+
+    List<LiveChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    private double smoothing() {
+        return Math.round(ema.getValue() * 100) / 100.0;
+    }
+
+    /** About one bucket per two pixels: each bucket draws up to three points. */
+    private static int buckets(LiveChart chart) {
+        return Math.max(50, (int) (chart.viewer().getWidth() / 2));
+    }
+
+    private void refresh() {
+        XAxisMode mode = xMode.getValue();
+        double weight = smoothing();
+        List<LiveChart> targets = List.copyOf(charts);
+        Map<String, OverviewModel.Range> ranges = new HashMap<>();
+        Map<String, Integer> buckets = new HashMap<>();
+        for (LiveChart chart : targets) {
+            ranges.put(chart.spec().id(), chart.zoomedRange());
+            buckets.put(chart.spec().id(), buckets(chart));
+        }
+        List<java.nio.file.Path> runs = selection.runs();
+        refreshes.submit(() -> {
+            List<FollowedRun.Snapshot> snapshots = context.runs().snapshots(runs);
+            List<ChartData> data = new ArrayList<>();
+            for (LiveChart chart : targets) {
+                String id = chart.spec().id();
+                data.add(OverviewModel.chart(chart.spec(), snapshots, mode, weight, ranges.get(id), buckets.get(id)));
+            }
+            return new Refresh(snapshots, data);
+        }, result -> {
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).apply(result.data().get(i), ranges.get(targets.get(i).spec().id()));
+            }
+            info.setText(describe(result.snapshots()));
+        }, error -> info.setText("Cannot show the runs: " + error.getMessage()));
+    }
+
+    /** After a zoom: re-bucket one chart for its new visible range, so detail comes back. */
+    private void rebucket(LiveChart chart) {
+        XAxisMode mode = xMode.getValue();
+        double weight = smoothing();
+        OverviewModel.Range range = chart.zoomedRange();
+        int buckets = buckets(chart);
+        List<java.nio.file.Path> runs = selection.runs();
+        rebuckets.get(chart.spec().id()).submit(
+                () -> OverviewModel.chart(chart.spec(), context.runs().snapshots(runs), mode, weight, range, buckets),
+                data -> {
+                    boolean zoomed = range != null;
+                    chart.apply(data, range);
+                    if (zoomed) {
+                        chart.xAxis().setRange(range.from(), range.to()); // keep the user's zoom over new data
+                    }
+                },
+                error -> info.setText("Cannot show the runs: " + error.getMessage()));
+    }
+
+    private record Refresh(List<FollowedRun.Snapshot> snapshots, List<ChartData> data) {
+    }
+
+    private static String describe(List<FollowedRun.Snapshot> snapshots) {
+        List<String> parts = new ArrayList<>();
+        for (FollowedRun.Snapshot run : snapshots) {
+            if (run.loadedFraction() < 1) {
+                parts.add(run.name() + ": loading " + Math.round(run.loadedFraction() * 100) + "%");
+            }
+            List<ReadWarning> warnings = run.warnings();
+            if (!warnings.isEmpty()) {
+                ReadWarning w = warnings.get(0);
+                String first = run.name() + "/" + w.file().getFileName() + " line " + w.line() + ": " + w.message();
+                parts.add("⚠ " + first + (warnings.size() > 1 ? " (and " + (warnings.size() - 1) + " more)" : ""));
+            }
+        }
+        return String.join("   ", parts);
     }
 }

@@ -1,0 +1,206 @@
+package org.rmel.app.launch;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.rmel.app.LatestTaskRunner;
+import org.rmel.train.Setting;
+import org.rmel.train.TrainSettings;
+
+/**
+ * The New Run dialog: preset, condition, the key hyperparameters, model, device and output
+ * folder. Every edit is validated (off the FX thread, since checking folders reads the disk) by
+ * {@link NewRunForm}; each refused value shows its reason beside the field, and Start stays
+ * disabled until nothing is refused.
+ */
+public final class NewRunDialog {
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry(NewRunForm.PRESET, "Preset"), Map.entry("condition", "Condition"),
+            Map.entry("k", "K (rollouts per prompt)"), Map.entry("budget", "B (revision budget)"),
+            Map.entry("tau_schedule", "τ schedule"), Map.entry("tau_min", "τ_min"), Map.entry("lr", "Learning rate"),
+            Map.entry("steps", "Steps"), Map.entry("prompts_per_step", "Prompts per step"),
+            Map.entry("temperature", "Temperature"), Map.entry("seed", "Seed"), Map.entry("model", "Model"),
+            Map.entry("device", "Device"), Map.entry(NewRunForm.OUTPUT, "Output folder"));
+
+    private final NewRunForm form;
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final Map<String, TextField> fields = new HashMap<>();
+    private final Map<String, ChoiceBox<String>> choices = new HashMap<>();
+    private final Map<String, Label> problems = new HashMap<>();
+    private final Label formProblem = new Label();
+    private final LatestTaskRunner validation;
+    private final ButtonType start = new ButtonType("Start", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    private boolean syncing;
+
+    /**
+     * @param gpus the detected GPUs' descriptions; "gpu" is offered only when there is one
+     */
+    public NewRunDialog(Window owner, Path workspace, List<String> gpus, Executor background) {
+        this.form = new NewRunForm(workspace);
+        this.validation = new LatestTaskRunner(background);
+        dialog.initOwner(owner);
+        dialog.setTitle("New Run");
+        dialog.setHeaderText("Start a training run (the trainer runs as a separate process)");
+        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("new-run-dialog");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(8));
+        int row = 0;
+        row = addChoice(grid, row, NewRunForm.PRESET, TrainSettings.PRESETS);
+        row = addChoice(grid, row, "condition", TrainSettings.CONDITIONS);
+        for (String key : List.of("k", "budget", "tau_schedule", "tau_min", "lr", "steps", "prompts_per_step",
+                "temperature", "seed")) {
+            row = addText(grid, row, key, null);
+        }
+        Button builtin = new Button("Built-in");
+        builtin.setOnAction(e -> edit("model", TrainSettings.BUILTIN_MODEL));
+        Button modelFolder = new Button("Folder…");
+        modelFolder.setOnAction(e -> chooseFolder("Model folder (Hugging Face layout)").ifPresent(p -> edit("model", p)));
+        row = addText(grid, row, "model", new HBox(4, builtin, modelFolder));
+        List<String> devices = gpus.isEmpty() ? List.of("cpu") : List.of("cpu", "gpu");
+        row = addChoice(grid, row, "device", devices);
+        if (!gpus.isEmpty()) {
+            choices.get("device").setTooltip(new Tooltip(String.join("\n", gpus)));
+        }
+        Button outputFolder = new Button("Choose…");
+        outputFolder.setOnAction(e -> chooseFolder("Output folder").ifPresent(p -> edit(NewRunForm.OUTPUT, p)));
+        row = addText(grid, row, NewRunForm.OUTPUT, outputFolder);
+        formProblem.setId("problem-form");
+        formProblem.getStyleClass().add("field-problem");
+        formProblem.setStyle("-fx-text-fill: #b00020;");
+        formProblem.setWrapText(true);
+        grid.add(formProblem, 0, row, 4, 1);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setPrefWidth(760);
+        syncFromForm();
+        validate();
+    }
+
+    private int addChoice(GridPane grid, int row, String key, List<String> values) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.setId("field-" + key);
+        box.getItems().setAll(values);
+        box.valueProperty().addListener((obs, old, value) -> {
+            if (!syncing && value != null) {
+                if (key.equals(NewRunForm.PRESET)) {
+                    form.applyPreset(value);
+                } else {
+                    form.set(key, value);
+                }
+                syncFromForm();
+                validate();
+            }
+        });
+        choices.put(key, box);
+        return addRow(grid, row, key, box, null);
+    }
+
+    private int addText(GridPane grid, int row, String key, Node extra) {
+        TextField field = new TextField();
+        field.setId("field-" + key);
+        field.textProperty().addListener((obs, old, value) -> {
+            if (!syncing) {
+                form.set(key, value);
+                syncFromForm();
+                validate();
+            }
+        });
+        Setting setting = TrainSettings.catalogue().get(key);
+        if (setting != null) {
+            field.setTooltip(new Tooltip(setting.description()));
+        }
+        fields.put(key, field);
+        return addRow(grid, row, key, field, extra);
+    }
+
+    private int addRow(GridPane grid, int row, String key, javafx.scene.control.Control control, Node extra) {
+        Label problem = new Label();
+        problem.setId("problem-" + key);
+        problem.getStyleClass().add("field-problem");
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setWrapText(true);
+        problem.setMaxWidth(300);
+        problems.put(key, problem);
+        control.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(control, Priority.ALWAYS);
+        grid.add(new Label(LABELS.get(key)), 0, row);
+        grid.add(control, 1, row);
+        if (extra != null) {
+            grid.add(extra, 2, row);
+        }
+        grid.add(problem, 3, row);
+        return row + 1;
+    }
+
+    private void edit(String key, String value) {
+        form.set(key, value);
+        syncFromForm();
+        validate();
+    }
+
+    /** Shows the form's values (a preset or condition can change several fields at once). */
+    private void syncFromForm() {
+        syncing = true;
+        try {
+            fields.forEach((key, field) -> {
+                if (!field.getText().equals(form.get(key))) {
+                    field.setText(form.get(key));
+                }
+            });
+            choices.forEach((key, box) -> box.setValue(form.get(key)));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void validate() {
+        Node startButton = dialog.getDialogPane().lookupButton(start);
+        startButton.setDisable(true);
+        NewRunForm snapshot = form.copy();
+        validation.submit(snapshot::problems, found -> {
+            problems.forEach((key, label) -> label.setText(found.getOrDefault(key, "")));
+            formProblem.setText(found.getOrDefault(NewRunForm.FORM, ""));
+            startButton.setDisable(!found.isEmpty());
+        }, error -> formProblem.setText(error.getMessage()));
+    }
+
+    private Optional<String> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File chosen = chooser.showDialog(dialog.getDialogPane().getScene().getWindow());
+        return Optional.ofNullable(chosen).map(File::getAbsolutePath);
+    }
+
+    public Dialog<ButtonType> dialog() {
+        return dialog;
+    }
+
+    public NewRunForm form() {
+        return form;
+    }
+
+    public ButtonType startButton() {
+        return start;
+    }
+}

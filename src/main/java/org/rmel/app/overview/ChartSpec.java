@@ -1,0 +1,36 @@
+package org.rmel.app.overview;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One Overview chart: its title, y label and which metric names it draws. Metric names are
+ * matched by pattern rather than listed, so a trainer that adds e.g. {@code loss/kl} gets it
+ * drawn in "Losses" without a workbench change.
+ */
+public record ChartSpec(String id, String title, String yLabel, Predicate<String> metric, String prefixToDrop) {
+
+    /** The Overview's charts, in display order. */
+    public static List<ChartSpec> overview() {
+        return List.of(
+                new ChartSpec("reward", "Reward", "mean reward", n -> n.startsWith("reward/"), "reward/"),
+                new ChartSpec("all-negative", "All-negative groups", "fraction",
+                        n -> n.contains("all_negative"), "groups/"),
+                new ChartSpec("revision", "Revision success", "rate", n -> n.startsWith("revision/success"), "revision/"),
+                new ChartSpec("p-keep", "p_keep (kept meta-experiences)", "fraction", n -> n.contains("p_keep"), "mel/"),
+                new ChartSpec("losses", "Losses", "loss", n -> n.startsWith("loss/"), "loss/"),
+                new ChartSpec("length", "Response length", "tokens",
+                        n -> n.startsWith("response/") || n.contains("length"), ""),
+                new ChartSpec("tokens", "Tokens generated", "tokens per step", n -> n.startsWith("tokens/"), "tokens/"),
+                new ChartSpec("pass1", "Eval Pass@1", "accuracy", n -> n.startsWith(OverviewSeries.PASS_AT_1),
+                        OverviewSeries.PASS_AT_1),
+                new ChartSpec("avg8", "Eval Avg@8", "accuracy", n -> n.startsWith(OverviewSeries.AVG_AT_8),
+                        OverviewSeries.AVG_AT_8));
+    }
+
+    /** The name shown in the legend for a metric of this chart. */
+    public String shortName(String metricName) {
+        return !prefixToDrop.isEmpty() && metricName.startsWith(prefixToDrop)
+                ? metricName.substring(prefixToDrop.length()) : metricName;
+    }
+}

@@ -1,0 +1,101 @@
+package org.rmel.app.overview;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rmel.run.Batch;
+import org.rmel.run.ReadWarning;
+import org.rmel.run.RunDirectory;
+import org.rmel.run.RunFollower;
+import org.rmel.run.RunStatus;
+
+/**
+ * One run followed live: a {@link RunFollower} feeding an {@link OverviewSeries}, the reader's
+ * warnings (corrupt lines), the latest status and how far the first read has got. Everything
+ * is updated on the follower's thread; {@link #changes()} ticks on every update so the UI can poll
+ * it from a Timeline instead of being called per batch.
+ */
+public final class FollowedRun implements AutoCloseable {
+    /** What a view needs from a run at one moment; all copies. */
+    public record Snapshot(Path dir, String name, Map<String, Series> series, List<ReadWarning> warnings,
+                           RunStatus status, double loadedFraction, long events) {
+    }
+
+    private final RunDirectory run;
+    private final OverviewSeries series = new OverviewSeries();
+    private final List<ReadWarning> warnings = new ArrayList<>();
+    private final AtomicLong changes;
+    private final RunFollower follower;
+    private volatile RunStatus status;
+    private volatile double loadedFraction;
+    private volatile Exception error;
+
+    private FollowedRun(RunDirectory run, AtomicLong changes, Duration interval) {
+        this.run = run;
+        this.changes = changes;
+        this.follower = RunFollower.start(run, interval, new RunFollower.Listener() {
+            @Override
+            public void onBatch(Batch batch) {
+                batch.feed(series);
+                synchronized (warnings) {
+                    if (batch.reset()) {
+                        warnings.clear();
+                    }
+                    warnings.addAll(batch.warnings());
+                }
+                loadedFraction = batch.size() == 0 ? 1 : Math.min(1, batch.offset() / (double) batch.size());
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onStatus(RunStatus newStatus) {
+                status = newStatus;
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onError(Exception e) {
+                error = e;
+                changes.incrementAndGet();
+            }
+        });
+    }
+
+    /** Opens and follows {@code dir}; a folder that is not a run throws BadInputException. */
+    public static FollowedRun follow(Path dir, AtomicLong changes, Duration interval) {
+        return new FollowedRun(RunDirectory.open(dir), changes, interval);
+    }
+
+    public Path dir() {
+        return run.dir();
+    }
+
+    public RunDirectory run() {
+        return run;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public Exception error() {
+        return error;
+    }
+
+    public Snapshot snapshot() {
+        List<ReadWarning> copy;
+        synchronized (warnings) {
+            copy = List.copyOf(warnings);
+        }
+        return new Snapshot(run.dir(), run.dir().getFileName().toString(), series.snapshot(), copy, status,
+                loadedFraction, series.events());
+    }
+
+    @Override
+    public void close() {
+        follower.close();
+    }
+}

@@ -1,0 +1,181 @@
+package org.rmel.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmel.app.launch.TrainerCommand;
+import org.rmel.app.library.LibraryRow;
+import org.rmel.app.library.Workspace;
+import org.rmel.app.testing.TestRuns;
+import org.rmel.run.RunWriter;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless (Monocle): library, Overview, live updates, reader warnings. */
+class WorkbenchWindowTest {
+    @TempDir
+    Path workspaceDir;
+
+    private final Preferences preferences = Preferences.userRoot().node("rmel-test/" + UUID.randomUUID());
+    private WorkbenchWindow window;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        new Workspace(preferences).setFolder(workspaceDir);
+        // the overview's EMA off, so the drawn values are the logged ones
+        preferences.node("overview").putDouble("ema", 0);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(() -> window.stage().close());
+        }
+        FxToolkit.cleanupStages();
+        preferences.removeNode();
+    }
+
+    private void open(List<Path> args) throws Exception {
+        window = WaitForAsyncUtils.asyncFx(() -> {
+            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, TrainerCommand.ofCurrentJvm(), args);
+            w.show();
+            return w;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        waitUntil(what, condition, () -> "");
+    }
+
+    /** Polls {@code condition} on the FX thread; on timeout the message includes {@code state}. */
+    static void waitUntil(String what, Callable<Boolean> condition, Callable<String> state) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (fx(condition)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what + "; state: " + fx(state));
+    }
+
+    private List<LibraryRow> rows() throws Exception {
+        return fx(() -> List.copyOf(window.libraryView().table().getItems()));
+    }
+
+    private XYSeriesCollection chart(String id) throws Exception {
+        return fx(() -> (XYSeriesCollection) ((ChartViewer) window.stage().getScene().lookup("#chart-" + id))
+                .getChart().getXYPlot().getDataset());
+    }
+
+    private void select(Path... dirs) throws Exception {
+        fx(() -> {
+            window.libraryView().table().getSelectionModel().clearSelection();
+            for (Path dir : dirs) {
+                for (int i = 0; i < window.libraryView().table().getItems().size(); i++) {
+                    if (window.libraryView().table().getItems().get(i).dir().equals(dir)) {
+                        window.libraryView().table().getSelectionModel().select(i);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void theLibraryListsTheWorkspaceRunsAndTheOverviewPlotsTheirSeries() throws Exception {
+        Path mel = TestRuns.finished(workspaceDir.resolve("mel-a"), "mel", 12);
+        Path rmel = TestRuns.finished(workspaceDir.resolve("rmel-b"), "r-mel", 20);
+        open(List.of());
+        waitUntil("both runs are listed", () -> window.libraryView().table().getItems().size() == 2);
+        LibraryRow first = rows().get(0);
+        assertEquals("mel-a", first.name());
+        assertEquals("mel", first.condition());
+        assertEquals("finished", first.status());
+        assertEquals("12/12", first.steps());
+        assertFalse(first.started().isEmpty());
+
+        select(rmel);
+        waitUntil("the reward curve has all 20 steps",
+                () -> chart("reward").getSeriesCount() == 1 && chart("reward").getSeries(0).getItemCount() == 20);
+        XYSeries reward = chart("reward").getSeries(0);
+        assertEquals(7.0, reward.getX(6).doubleValue());
+        assertEquals(0.1 + 0.01 * 7, reward.getY(6).doubleValue(), 1e-12, "the exact logged value");
+        assertEquals(2, chart("losses").getSeriesCount(), "grpo and nll");
+        assertEquals(3, chart("tokens").getSeriesCount(), "rollouts, revisions, extra");
+        assertEquals("arith-easy", chart("pass1").getSeries(0).getKey());
+        assertEquals(0.5, chart("pass1").getSeries(0).getY(0).doubleValue());
+        assertEquals(0.45, chart("avg8").getSeries(0).getY(0).doubleValue());
+        waitUntil("the status bar describes the run",
+                () -> window.runStatusLabel().getText().startsWith("rmel-b: finished · step 20/20"));
+
+        select(mel, rmel);
+        waitUntil("two runs overlaid", () -> chart("reward").getSeriesCount() == 2);
+        assertEquals("mel-a · mean", chart("reward").getSeries(0).getKey());
+        assertEquals(12, chart("reward").getSeries(0).getItemCount());
+        assertEquals(20, chart("reward").getSeries(1).getItemCount());
+    }
+
+    @Test
+    void aGrowingRunIsFollowedLive() throws Exception {
+        Path live = workspaceDir.resolve("live");
+        try (RunWriter writer = RunWriter.create(live, TestRuns.spec("r-mel", 100))) {
+            TestRuns.steps(writer, 1, 3);
+            open(List.of(live));
+            waitUntil("the run is listed as running",
+                    () -> rows().size() == 1 && rows().get(0).status().equals("running"));
+            waitUntil("3 steps drawn", () -> chart("reward").getSeriesCount() == 1
+                    && chart("reward").getSeries(0).getItemCount() == 3);
+            long before = System.currentTimeMillis();
+            TestRuns.steps(writer, 4, 9);
+            waitUntil("the new steps appear", () -> chart("reward").getSeries(0).getItemCount() == 9);
+            long took = System.currentTimeMillis() - before;
+            assertTrue(took < 1500, "new events drawn within about a second, took " + took + " ms");
+            waitUntil("status shows progress", () -> window.runStatusLabel().getText().contains("running · step 9/100"));
+            writer.finish("completed");
+        }
+        waitUntil("the run turns finished", () -> rows().get(0).status().equals("finished"));
+    }
+
+    @Test
+    void aCorruptEventLineShowsAWarningAndTheRestOfTheRun() throws Exception {
+        Path run = workspaceDir.resolve("corrupt");
+        try (RunWriter writer = RunWriter.create(run, TestRuns.spec("mel", 6))) {
+            TestRuns.steps(writer, 1, 3);
+            Files.writeString(run.resolve("events.jsonl"), "{\"v\":1,\"type\":\"step\",\"t\":17,\"step\":4,\"metrics\":{oops\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            TestRuns.steps(writer, 5, 6);
+            writer.finish("completed");
+        }
+        open(List.of(run));
+        waitUntil("the five readable steps are drawn", () -> chart("reward").getSeriesCount() == 1
+                && chart("reward").getSeries(0).getItemCount() == 5);
+        Callable<String> info = () -> ((Label) window.stage().getScene().lookup("#overview-info")).getText();
+        waitUntil("the warning names the line", () -> info.call().contains("corrupt/events.jsonl line 5: "), info);
+        waitUntil("the library counts the bad line", () -> rows().get(0).detail().contains("1 unreadable line"));
+    }
+}

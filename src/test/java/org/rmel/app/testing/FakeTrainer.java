@@ -1,0 +1,60 @@
+package org.rmel.app.testing;
+
+import java.nio.file.Path;
+import org.rmel.run.RunFinished;
+import org.rmel.run.RunWriter;
+
+/**
+ * A stand-in for the trainer in process-control tests: takes {@code train ... --out DIR}, writes
+ * a real run folder through the run writer, one step every 200 ms, for {@code fake.steps} steps
+ * (system property). On SIGTERM it ends the step and writes {@code run_finished: stopped} like the
+ * real trainer; with {@code fake.crashAt=N} it throws at step N (exit code 1 and a stack trace on
+ * its output, no final event), like a trainer hitting a bug.
+ */
+public final class FakeTrainer {
+    private FakeTrainer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = null;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--out")) {
+                out = Path.of(args[i + 1]);
+            }
+        }
+        int steps = Integer.getInteger("fake.steps", 5);
+        int crashAt = Integer.getInteger("fake.crashAt", -1);
+        RunWriter writer = RunWriter.create(out, TestRuns.spec("r-mel", steps));
+        System.out.println("fake trainer writing " + out);
+        Thread main = Thread.currentThread();
+        boolean[] stopping = {false};
+        Thread hook = new Thread(() -> {
+            synchronized (stopping) {
+                stopping[0] = true;
+            }
+            try {
+                main.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (int s = 1; s <= steps; s++) {
+            Thread.sleep(200);
+            if (s == crashAt) {
+                throw new IllegalStateException("simulated trainer bug at step " + s);
+            }
+            TestRuns.steps(writer, s, s);
+            System.out.println("step " + s + "/" + steps);
+            synchronized (stopping) {
+                if (stopping[0]) {
+                    writer.finish(RunFinished.STOPPED);
+                    System.out.println("stopped at the end of step " + s);
+                    return;
+                }
+            }
+        }
+        writer.finish(RunFinished.COMPLETED);
+        Runtime.getRuntime().removeShutdownHook(hook);
+    }
+}
