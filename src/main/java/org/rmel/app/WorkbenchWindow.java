@@ -70,7 +70,7 @@ public final class WorkbenchWindow {
     private final Stage stage;
     private final Workspace workspace;
     private final ExecutorService background;
-    private final RunMonitor monitor = new RunMonitor(Duration.ofMillis(300));
+    private final RunMonitor monitor = new RunMonitor(Duration.ofMillis(200));
     private final RunLibrary library = new RunLibrary();
     private final Launches launches;
     private final WorkbenchFrame frame;

@@ -154,7 +154,8 @@ class WorkbenchWindowTest {
             TestRuns.steps(writer, 4, 9);
             waitUntil("the new steps appear", () -> chart("reward").getSeries(0).getItemCount() == 9);
             long took = System.currentTimeMillis() - before;
-            assertTrue(took < 1500, "new events drawn within about a second, took " + took + " ms");
+            // by design ≤ 0.5 s (200 ms follower poll + 250 ms redraw tick); the margin is for a busy 2-core CI box
+            assertTrue(took < 2000, "new events drawn within about a second, took " + took + " ms");
             waitUntil("status shows progress", () -> window.runStatusLabel().getText().contains("running · step 9/100"));
             writer.finish("completed");
         }

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.DecimalFormat;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -14,6 +13,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.rmel.figures.Palette;
 
 /**
  * One Overview chart on screen: a JFreeChart line plot in a ChartViewer. New data replaces the
@@ -21,10 +21,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * the exact logged values (the drawn points are real points, never averages).
  */
 final class LiveChart {
-    /** Okabe–Ito, in an order that keeps the first lines far apart (colour-blind safe). */
-    static final List<Color> COLORS = List.of(new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xE69F00), new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xF0E442), Color.BLACK);
-
     private final ChartSpec spec;
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -101,7 +97,7 @@ final class LiveChart {
                 }
                 int index = dataset.getSeriesCount();
                 dataset.addSeries(series);
-                Color base = COLORS.get(line.colorIndex() % COLORS.size());
+                Color base = Palette.okabeIto().series(line.colorIndex()); // the same colours as exported figures
                 renderer.setSeriesPaint(index, line.faint()
                         ? new Color(base.getRed(), base.getGreen(), base.getBlue(), 70) : base);
                 renderer.setSeriesStroke(index, new BasicStroke(line.faint() ? 1.0f : 1.6f));
