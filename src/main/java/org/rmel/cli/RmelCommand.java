@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
                 GuiCommand.class,
                 VerifyCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

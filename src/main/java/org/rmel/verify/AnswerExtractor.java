@@ -1,6 +1,7 @@
 package org.rmel.verify;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the final answer in free model output, in this order: the last {@code \boxed{...}} or
@@ -12,6 +13,8 @@ import java.util.Set;
 final class AnswerExtractor {
     /** Function names, which are not words of prose. */
     private static final Set<String> FUNCTION_WORDS = Set.copyOf(Lexer.FUNCTION_WORDS);
+
+    private static final Pattern UNESCAPED_DOLLAR = Pattern.compile("(?<!\\\\)\\$");
 
     private AnswerExtractor() {
     }
@@ -47,7 +50,11 @@ final class AnswerExtractor {
     /** A gold answer: bare, in $...$, or (for convenience) boxed. */
     static String fromGold(String gold) {
         String boxed = lastBoxed(gold);
-        String s = (boxed != null ? boxed : gold).replaceAll("(?<!\\\\)\\$", "").trim();
+        String s = (boxed != null ? boxed : gold);
+        if (s.indexOf('$') >= 0) {
+            s = UNESCAPED_DOLLAR.matcher(s).replaceAll("");
+        }
+        s = s.trim();
         return s.isEmpty() ? null : s;
     }
 

@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * cost is linear in the (length-capped) answer.
  */
 final class Normalizer {
+    /** "\approx 1.6": the model's hedge is not part of the value. */
+    private static final Pattern LEADING_APPROX = Pattern.compile("^(?:\\\\approx|\\\\sim|≈|~)\\s*");
     private static final Pattern LEFT_RIGHT_DOT = Pattern.compile("\\\\(?:left|right)\\s*\\.");
     private static final Pattern SIZING = Pattern.compile(
             "\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|bigg|Bigg|big|Big)(?![a-zA-Z])");
     private static final Pattern THIN_SPACE_IN_NUMBER = Pattern.compile("(\\d),\\\\!\\s*(?=\\d)");
-    /** Spacing commands; the look-behind keeps the row separator \\\\ of matrices intact. */
+    /** Spacing commands; the look-behind keeps the row separator {@code \\} of matrices intact. */
     private static final Pattern NEGATIVE_SPACE = Pattern.compile("(?<!\\\\)\\\\!");
     private static final Pattern SPACE_COMMAND = Pattern.compile("(?<!\\\\)\\\\(?:[,;: ]|q?quad(?![a-zA-Z]))");
     private static final Pattern PRIME = Pattern.compile("\\^\\s*\\{?\\s*\\\\prime\\s*\\}?");
@@ -31,7 +33,6 @@ final class Normalizer {
                     + "|yards?|miles?|mph|kg|grams?|pounds?|lbs|ounces?|liters?|litres?|seconds|minutes|hours?|hrs"
                     + "|days?|weeks?|months?|years?|cents?|dollars?|degrees?|units?|people|students|ways|points)"
                     + "(?:\\s*\\^\\s*\\{?\\s*[23]\\s*\\}?)?\\s*$");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Words that, alone inside \text{...}, are units of measure and mean nothing for the value. */
     private static final Set<String> TEXT_UNITS = Set.of(
             "cm", "mm", "km", "m", "meter", "meters", "metre", "metres", "inch", "inches", "in", "feet", "foot",
@@ -47,29 +48,86 @@ final class Normalizer {
     }
 
     static String normalize(String answer) {
-        String s = answer.trim();
-        s = s.replace("\\$", "").replace("$", "");
-        s = stripOuter(s);
-        s = LEFT_RIGHT_DOT.matcher(s).replaceAll("");
-        s = SIZING.matcher(s).replaceAll("");
-        s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\displaystyle", "");
-        s = THIN_SPACE_IN_NUMBER.matcher(s).replaceAll("$1,");
-        s = NEGATIVE_SPACE.matcher(s).replaceAll("");
-        s = SPACE_COMMAND.matcher(s).replaceAll(" ").replace('~', ' ');
-        s = PRIME.matcher(s).replaceAll("'");
-        s = DEGREE.matcher(s).replaceAll("");
-        s = s.replace("\\circ", "").replace("°", "").replace("\\degree", "");
-        s = unwrapText(s);
-        s = s.replace("\\%", "%").replace("percent", "%");
-        s = s.replace("np.", "").replace("{,}", ".");
+        String s = LEADING_APPROX.matcher(answer.trim()).replaceFirst("");
+        if (s.indexOf('$') >= 0) {
+            s = s.replace("\\$", "").replace("$", "");
+        }
+        boolean commands = s.indexOf('\\') >= 0;
+        if (commands) {
+            // each pass is guarded by a cheap search: most answers need only a few of them
+            s = stripOuter(s);
+            if (s.contains("\\left") || s.contains("\\right") || s.contains("\\big") || s.contains("\\Big")) {
+                s = LEFT_RIGHT_DOT.matcher(s).replaceAll("");
+                s = SIZING.matcher(s).replaceAll("");
+            }
+            s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\displaystyle", "");
+            if (s.contains("\\!")) {
+                s = THIN_SPACE_IN_NUMBER.matcher(s).replaceAll("$1,");
+                s = NEGATIVE_SPACE.matcher(s).replaceAll("");
+            }
+            if (hasSpacingCommand(s)) {
+                s = SPACE_COMMAND.matcher(s).replaceAll(" ");
+            }
+            if (s.contains("prime")) {
+                s = PRIME.matcher(s).replaceAll("'");
+            }
+            if (s.contains("circ") || s.contains("degree")) {
+                s = DEGREE.matcher(s).replaceAll("");
+                s = s.replace("\\circ", "").replace("\\degree", "");
+            }
+            s = unwrapText(s);
+            s = s.replace("\\%", "%");
+        }
+        s = s.replace('~', ' ').replace("°", "").replace("percent", "%").replace("np.", "").replace("{,}", ".");
         s = thousands(s);
-        s = WHITESPACE.matcher(s).replaceAll(" ").trim();
-        s = TRAILING_UNIT.matcher(s).replaceAll("");
+        s = collapseWhitespace(s);
+        if (s.length() > 2 && Character.isLetter(s.charAt(s.length() - 1)) || s.endsWith("}") || s.endsWith("^2")
+                || s.endsWith("^3")) {
+            Matcher unit = TRAILING_UNIT.matcher(s);
+            unit.useTransparentBounds(true).region(Math.max(0, s.length() - 40), s.length());
+            if (unit.find()) {
+                s = s.substring(0, unit.start());
+            }
+        }
         s = stripTrailingPunctuation(s);
-        if (SPACE_THOUSANDS.matcher(s).matches()) {
+        if (s.indexOf(' ') > 0 && SPACE_THOUSANDS.matcher(s).matches()) {
             s = s.replace(" ", "");
         }
         return s;
+    }
+
+    private static boolean hasSpacingCommand(String s) {
+        for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
+            char c = s.charAt(i + 1);
+            if (c == ',' || c == ';' || c == ':' || c == ' ' || c == 'q') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String collapseWhitespace(String s) {
+        StringBuilder b = null;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (ws && (space || c != ' ') && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+                if (space) {
+                    b.setLength(b.length() - 1);
+                }
+            }
+            if (b != null) {
+                if (!ws) {
+                    b.append(c);
+                } else if (!space) {
+                    b.append(' ');
+                }
+            }
+            space = ws;
+        }
+        return (b == null ? s : b.toString()).trim();
     }
 
     /** Math delimiters around the whole answer: \( \), \[ \]. */
@@ -93,7 +151,7 @@ final class Normalizer {
             String inner = m.group(1).replace('~', ' ').trim();
             String key = inner.toLowerCase(Locale.ROOT);
             String replacement;
-            if (TEXT_UNITS.contains(key)) {
+            if (TEXT_UNITS.contains(key) || isTrailingWords(s, m, key)) {
                 replacement = " ";
             } else if (key.equals("and") || key.equals("or") || key.equals(",")) {
                 replacement = ",";
@@ -104,6 +162,29 @@ final class Normalizer {
         } while (m.find());
         m.appendTail(b);
         return b.toString();
+    }
+
+    /** "5 \text{ apples}": plain words at the very end, after a number, name what was counted. */
+    private static boolean isTrailingWords(String s, Matcher m, String key) {
+        if (m.end() != s.length() || key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == ' ')) {
+                return false;
+            }
+        }
+        for (int i = m.start() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c) || c == '}') {
+                return true;
+            }
+            if (c != ' ') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** 7,425,000 becomes 7425000, but only outside brackets, where (3,331) is a pair. */

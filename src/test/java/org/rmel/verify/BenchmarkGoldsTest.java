@@ -43,6 +43,10 @@ class BenchmarkGoldsTest {
                 check(failures, where, "self", verifier.verify(gold, gold), true);
                 check(failures, where, "in a sentence", verifier.verify(gold, AnswerVariants.inSentence(gold)), true);
                 check(failures, where, "rewritten", verifier.verify(gold, AnswerVariants.rewritten(gold)), true);
+                if (self.goldParsed() != null) {
+                    check(failures, where, "its parsed form " + self.goldParsed(),
+                            verifier.verify(gold, self.goldParsed()), true);
+                }
                 check(failures, where, "perturbed " + AnswerVariants.perturbed(gold),
                         verifier.verify(gold, AnswerVariants.perturbed(gold)), false);
             }

@@ -52,6 +52,8 @@ class VerifierCaseTableTest {
             864 \\mbox{ inches}^2 | 864                                                | true
             5.4 \\text{ cents}    | 5.4                                                | true
             5 \\text{ cm}         | 6 \\text{ cm}                                      | false
+            12                    | 12 \\text{ apples}                                | true
+            1.6                   | \\approx 1.6                                      | true
             7425000               | 7,425,000                                          | true
             7425000               | 7 425 000                                          | true
             10080                 | 10,\\!080                                          | true
