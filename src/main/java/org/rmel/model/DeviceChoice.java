@@ -18,6 +18,7 @@ public enum DeviceChoice {
     }
 
     Device resolve() {
+        DjlSetup.configure();
         int gpus = Engine.getEngine("PyTorch").getGpuCount();
         return switch (this) {
             case CPU -> Device.cpu();

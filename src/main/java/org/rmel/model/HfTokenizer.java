@@ -25,7 +25,7 @@ public final class HfTokenizer implements Tokenizer, AutoCloseable {
      * @param padId id for padding; the eos id serves when the model names none
      */
     HfTokenizer(Path file, int vocabSize, int padId, int eosId) {
-        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        DjlSetup.configure();
         try {
             this.hf = HuggingFaceTokenizer.newInstance(file, Map.of("addSpecialTokens", "false"));
         } catch (IOException | RuntimeException e) {

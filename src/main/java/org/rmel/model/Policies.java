@@ -5,13 +5,6 @@ import java.nio.file.Path;
 /** Creates {@link Policy} instances: from a model folder or checkpoint, or a new built-in model. */
 public final class Policies {
 
-    static {
-        // the CPU natives ship in the jar; never let DJL try the network for them
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
-
     private Policies() {}
 
     /**

@@ -36,6 +36,10 @@ final class Qwen2Model implements AutoCloseable {
     /** Added to attention scores of masked keys; large but finite so fully masked rows stay finite. */
     static final float MASKED = -1e9f;
 
+    static {
+        DjlSetup.configure();
+    }
+
     final Qwen2Config config;
     private final NDManager manager;
     private final Map<String, NDArray> params;

@@ -1,0 +1,28 @@
+package org.rmel.model;
+
+/**
+ * Engine settings that must be in place before DJL starts PyTorch.
+ *
+ * <p>One intra-op thread by default: the built-in model's operations are small, and with two
+ * threads on a shared two-core machine PyTorch's worker threads spin-wait for each other,
+ * which measured ten times slower per sampling step. Set the system property
+ * {@code ai.djl.pytorch.num_threads} to use more (large models on a quiet machine).
+ */
+final class DjlSetup {
+    static final String THREADS = "ai.djl.pytorch.num_threads";
+
+    private DjlSetup() {}
+
+    static void configure() {
+        if (System.getProperty(THREADS) == null) {
+            System.setProperty(THREADS, "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        // the CPU natives ship in the jar; never let DJL try the network for them
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+}
