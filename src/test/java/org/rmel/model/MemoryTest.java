@@ -9,17 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Sampling frees its native tensors: 1,000 calls leave no arrays behind and no resident growth. */
 class MemoryTest {
 
-    /**
-     * Resident memory minus the Java heap, after a collection: small host buffers handed to
-     * native tensors are direct buffers freed by the collector, and heap growth is not native.
-     */
-    private static long settledResident() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
-        return NativeMemory.residentBytes() - rt.totalMemory();
-    }
+    private static final List<int[]> PROMPTS = List.of(new int[] {4, 5, 6, 7, 8}, new int[] {9, 10, 11});
 
     @Test
     void thousandSamplingCallsDoNotLeak() {
@@ -27,22 +17,43 @@ class MemoryTest {
         try (DjlPolicy p = (DjlPolicy) Policies.random(
                 Qwen2Config.of(tok.vocabSize(), 32, 64, 2, 4, 2, true, tok.eosId(), tok.padId()), tok, 1,
                 DeviceChoice.CPU)) {
-            List<int[]> prompts = List.of(tok.encode("Q:1+2\n"), tok.encode("Q:(3*4)\n"));
-            for (int i = 0; i < 100; i++) {
-                p.sample(prompts, SamplingParams.sampled(1.0, 0.9, 6, i));
+            for (int i = 0; i < 200; i++) {
+                call(p, i);
             }
             int arraysBefore = p.model().manager().getManagedArrays().size();
-            long before = settledResident();
+            long before = residentFloor(p);
             for (int i = 0; i < 1000; i++) {
-                p.sample(prompts, SamplingParams.sampled(1.0, 0.9, 6, i));
+                call(p, i);
             }
-            long after = settledResident();
-            System.out.println("resident before " + before / 1024 + " KiB, after " + after / 1024 + " KiB");
+            long after = residentFloor(p);
             assertEquals(arraysBefore, p.model().manager().getManagedArrays().size(), "arrays left in the model's manager");
             assertTrue(before > 0, "resident memory is readable");
-            // one call's tensors are a few kilobytes; a leak of them all would add tens of megabytes
-            assertTrue(after - before < 16L * 1024 * 1024,
-                    "resident memory grew by " + (after - before) / 1024 + " KiB over 1,000 calls");
+            // a call makes ~800 small tensors (~1 KiB each with their headers): leaking them would
+            // add ~800 MiB; the JVM's own late growth (compiled code, metadata) stays far below this
+            assertTrue(after - before < 48L * 1024 * 1024,
+                    "resident memory floor grew by " + (after - before) / 1024 + " KiB over 1,000 calls");
         }
+    }
+
+    private static void call(DjlPolicy p, int seed) {
+        p.sample(PROMPTS, SamplingParams.sampled(1.0, 0.9, 6, seed));
+    }
+
+    /**
+     * The lowest of a few readings, each after a collection: resident memory swings by ~100 MiB
+     * with the JVM's own activity (compilers, collector, freed direct buffers), but a leak raises
+     * the floor.
+     */
+    private static long residentFloor(DjlPolicy p) {
+        long floor = Long.MAX_VALUE;
+        for (int r = 0; r < 4; r++) {
+            for (int i = 0; i < 10; i++) {
+                call(p, i);
+            }
+            System.gc();
+            floor = Math.min(floor, NativeMemory.residentBytes());
+        }
+        System.out.println("resident floor " + floor / 1024 + " KiB");
+        return floor;
     }
 }
