@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
                 GuiCommand.class,
                 VerifyCommand.class,
                 BenchCommand.class,
+                AnalyzeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {
@@ -32,7 +33,14 @@ public final class RmelCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)} with the output and error streams given (tests, embedding). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new RmelCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof BadInputException) {
                 cmd.getErr().println("error: " + ex.getMessage());

@@ -1,0 +1,94 @@
+package org.rmel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.rmel.analysis.AnalysisJson;
+import org.rmel.analysis.AnalysisText;
+import org.rmel.analysis.PairedBootstrap;
+import org.rmel.analysis.RunAnalyzer;
+import org.rmel.base.BadInputException;
+import org.rmel.run.EvalEvent;
+import org.rmel.run.ReadWarning;
+import org.rmel.run.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code analyze RUN_DIR [--json]}: the run's statistics, as text or one JSON object. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse a run folder: all-negative rate, revision success (per tau, per step, by difficulty "
+                + "with Wilson intervals), p_keep, LCP distributions, Pass@1 / Avg@8 / pass@k, token accounting.",
+                "Unreadable lines are reported on stderr as warnings; unusable input exits with code 2."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run folder (holds run.json and events.jsonl).")
+    private Path runDir;
+
+    @Option(names = "--json", description = "Print one JSON object (keys: docs/run-format.md) instead of the report.")
+    private boolean json;
+
+    @Option(names = "--strict", description = "Treat any unreadable line as unusable input (exit 2).")
+    private boolean strict;
+
+    @Option(names = "--baseline", paramLabel = "RUN_DIR",
+            description = "Compare with this run: paired bootstrap CI of the Pass@1 and Avg@8 differences per shared "
+                    + "benchmark, at each run's best step (else its last eval).")
+    private Path baseline;
+
+    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    private int resamples;
+
+    @Option(names = "--bootstrap-seed", defaultValue = "0", description = "Bootstrap random seed (default ${DEFAULT-VALUE}).")
+    private long bootstrapSeed;
+
+    @Override
+    public Integer call() {
+        if (resamples < 1) {
+            throw new BadInputException("--resamples must be at least 1, got " + resamples);
+        }
+        RunDirectory run = RunDirectory.open(runDir);
+        RunAnalyzer.Result result = RunAnalyzer.analyze(run);
+        PrintWriter err = spec.commandLine().getErr();
+        for (ReadWarning w : result.read().warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+        if (strict && !result.read().warnings().isEmpty()) {
+            throw new BadInputException(result.read().warnings().size() + " unreadable line(s) with --strict; first: "
+                    + result.read().warnings().get(0));
+        }
+        List<PairedBootstrap.Comparison> comparisons = baseline == null ? List.of() : compare(result);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? AnalysisJson.toString(AnalysisJson.toJson(run, result, comparisons)) + "\n"
+                : AnalysisText.render(run, result, comparisons));
+        out.flush();
+        return 0;
+    }
+
+    private List<PairedBootstrap.Comparison> compare(RunAnalyzer.Result result) {
+        RunAnalyzer.Result base = RunAnalyzer.analyze(RunDirectory.open(baseline));
+        List<PairedBootstrap.Comparison> out = new ArrayList<>();
+        for (String benchmark : result.analysis().evals().keySet()) {
+            Optional<EvalEvent> a = result.analysis().evalForComparison(benchmark);
+            Optional<EvalEvent> b = base.analysis().evalForComparison(benchmark);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            for (PairedBootstrap.Metric m : PairedBootstrap.Metric.values()) {
+                out.add(PairedBootstrap.compare(a.get(), b.get(), m, resamples, bootstrapSeed));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException(baseline + ": shares no evaluated benchmark with " + runDir);
+        }
+        return out;
+    }
+}
