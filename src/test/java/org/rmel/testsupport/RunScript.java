@@ -81,11 +81,11 @@ public final class RunScript implements AutoCloseable {
      * the others fail with an LCP equal to their cut.
      */
     public RevisionEvent revision(int step, String prompt, int accepted, double acceptedRatio, double... taus) {
-        return revision(step, prompt, -50.0, accepted, acceptedRatio, taus);
+        return revisionOfSeed(step, prompt, -50.0, accepted, acceptedRatio, taus);
     }
 
     /** As {@link #revision(int, String, int, double, double...)} with the seed's summed log-prob. */
-    public RevisionEvent revision(int step, String prompt, double seedLogprob, int accepted, double acceptedRatio,
+    public RevisionEvent revisionOfSeed(int step, String prompt, double seedLogprob, int accepted, double acceptedRatio,
             double... taus) {
         List<RevisionAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < taus.length; i++) {
@@ -167,7 +167,7 @@ public final class RunScript implements AutoCloseable {
                         revisions++;
                         int acc = rnd.nextDouble() < 0.4 ? rnd.nextInt(4) : -1;
                         double ratio = acc < 0 ? 0 : 0.3 + 0.6 * rnd.nextDouble();
-                        RevisionEvent r = revision(step, "q" + p, -100 * rnd.nextDouble(), acc, ratio,
+                        RevisionEvent r = revisionOfSeed(step, "q" + p, -100 * rnd.nextDouble(), acc, ratio,
                                 acc < 0 ? new double[] {0.7, 0.5, 0.3, 0.7} : prefix(acc + 1));
                         if (r.succeeded()) {
                             rescued++;
