@@ -19,6 +19,13 @@ class GpuProbeTest {
     }
 
     @Test
+    void parsesTheLineAnH100Printed() {
+        // recorded from nvidia-smi on an H100 machine with the query the probe uses
+        assertEquals(List.of(new GpuInfo("NVIDIA H100 80GB HBM3", 0, 0, 81559)),
+                GpuProbe.parse("NVIDIA H100 80GB HBM3, 0 %, 0 MiB, 81559 MiB\n"));
+    }
+
+    @Test
     void noNvidiaSmiMeansCpuOnly() {
         assertEquals("CPU only", GpuProbe.describe(new GpuProbe("/nonexistent/nvidia-smi").probe()));
     }

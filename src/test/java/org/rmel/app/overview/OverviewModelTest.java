@@ -1,0 +1,83 @@
+package org.rmel.app.overview;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OverviewModelTest {
+    private static FollowedRun.Snapshot run(String name, int n) {
+        double[] steps = new double[n];
+        double[] seconds = new double[n];
+        double[] reward = new double[n];
+        double[] grpo = new double[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = i + 1;
+            seconds[i] = 30.0 * (i + 1);
+            reward[i] = i % 2;
+            grpo[i] = -i;
+        }
+        Map<String, Series> series = new LinkedHashMap<>();
+        series.put("reward/mean", new Series("reward/mean", steps, seconds, reward));
+        series.put("loss/grpo", new Series("loss/grpo", steps, seconds, grpo));
+        series.put("loss/nll", new Series("loss/nll", steps, seconds, grpo));
+        return new FollowedRun.Snapshot(Path.of(name), name, series, List.of(), null, 1, n);
+    }
+
+    private static ChartSpec spec(String id) {
+        return ChartSpec.overview().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withoutSmoothingTheRawValuesAreDrawnAsLogged() {
+        ChartData data = OverviewModel.chart(spec("reward"), List.of(run("a", 10)), XAxisMode.STEP, 0, null, 100);
+        assertEquals(1, data.lines().size());
+        ChartData.Line line = data.lines().get(0);
+        assertEquals("mean", line.label());
+        assertTrue(line.raw());
+        assertFalse(line.faint());
+        assertArrayEquals(new double[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}, line.y());
+    }
+
+    @Test
+    void smoothingAddsABoldEmaOverTheFaintRawLine() {
+        ChartData data = OverviewModel.chart(spec("reward"), List.of(run("a", 10)), XAxisMode.STEP, 0.5, null, 100);
+        assertEquals(2, data.lines().size());
+        assertTrue(data.lines().get(0).faint());
+        ChartData.Line ema = data.lines().get(1);
+        assertFalse(ema.raw());
+        assertEquals("mean (EMA 0.5)", ema.label());
+        assertEquals(2.0 / 3, ema.y()[1], 1e-12);
+    }
+
+    @Test
+    void wallTimeIsInMinutesSinceTheStart() {
+        ChartData data = OverviewModel.chart(spec("reward"), List.of(run("a", 4)), XAxisMode.WALL_TIME, 0, null, 100);
+        assertArrayEquals(new double[] {0.5, 1, 1.5, 2}, data.lines().get(0).x());
+        assertEquals("wall time (min)", data.xLabel());
+    }
+
+    @Test
+    void overlaidRunsAreNamedAndColouredApart() {
+        ChartData data = OverviewModel.chart(spec("losses"), List.of(run("a", 5), run("b", 5)), XAxisMode.STEP, 0, null, 100);
+        assertEquals(List.of("a · grpo", "a · nll", "b · grpo", "b · nll"),
+                data.lines().stream().map(ChartData.Line::label).toList());
+        assertEquals(List.of(0, 1, 2, 3), data.lines().stream().map(ChartData.Line::colorIndex).toList());
+    }
+
+    @Test
+    void longSeriesAreDownsampledAndZoomingBringsBackEveryPoint() {
+        FollowedRun.Snapshot big = run("a", 100_000);
+        ChartData full = OverviewModel.chart(spec("reward"), List.of(big), XAxisMode.STEP, 0, null, 200);
+        assertTrue(full.lines().get(0).x().length <= 3 * 200 + 2);
+        ChartData zoomed = OverviewModel.chart(spec("reward"), List.of(big), XAxisMode.STEP, 0,
+                new OverviewModel.Range(500, 600), 200);
+        assertEquals(101 + 2, zoomed.lines().get(0).x().length, "101 points in range plus a neighbour each side");
+    }
+}
