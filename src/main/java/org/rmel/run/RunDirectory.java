@@ -69,6 +69,11 @@ public final class RunDirectory {
         return new EventTail(eventsFile());
     }
 
+    /** As {@link #tail()}, parsing only events of these types (see {@link EventTail#EventTail(Path, Set)}). */
+    public EventTail tail(java.util.Set<String> types) {
+        return new EventTail(eventsFile(), types);
+    }
+
     public RunLock.Liveness writer() {
         return RunLock.probe(dir);
     }

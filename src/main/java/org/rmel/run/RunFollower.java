@@ -37,10 +37,10 @@ public final class RunFollower implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private RunStatus lastStatus;
 
-    private RunFollower(RunDirectory run, Listener listener) {
+    private RunFollower(RunDirectory run, java.util.Set<String> types, Listener listener) {
         this.run = run;
         this.listener = listener;
-        this.tail = run.tail();
+        this.tail = run.tail(types);
         this.status = new RunStatusTracker(run.spec());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "run-follower " + run.dir().getFileName());
@@ -51,7 +51,16 @@ public final class RunFollower implements AutoCloseable {
 
     /** Starts following {@code run}; the first poll happens at once. */
     public static RunFollower start(RunDirectory run, Duration interval, Listener listener) {
-        RunFollower f = new RunFollower(run, listener);
+        return start(run, interval, java.util.Set.of(), listener);
+    }
+
+    /**
+     * As {@link #start(RunDirectory, Duration, Listener)}, parsing only events of {@code types}
+     * (empty = all); the status stays right as long as the types include those in
+     * {@link RunStatusTracker#TYPES}.
+     */
+    public static RunFollower start(RunDirectory run, Duration interval, java.util.Set<String> types, Listener listener) {
+        RunFollower f = new RunFollower(run, types, listener);
         f.executor.scheduleWithFixedDelay(f::pollSafely, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
         return f;
     }

@@ -12,6 +12,10 @@ import java.util.OptionalInt;
  * extrapolates the mean step time since the run (or its last resume) started.
  */
 public final class RunStatusTracker implements EventSink {
+    /** The event types the status is derived from (for a tail that parses only some types). */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(RunStarted.TYPE, StepEvent.TYPE,
+            RunFinished.TYPE, RunFailed.TYPE, Resumed.TYPE);
+
     private final OptionalInt stepsTotal;
     private int stepsDone;
     private Long startedAt;

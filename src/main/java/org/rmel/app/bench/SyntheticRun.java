@@ -38,7 +38,8 @@ public final class SyntheticRun {
         spec.put(RunSpec.TAU_MIN, 0.3);
         spec.put(RunSpec.SEED, seed);
         long perStep = 13;
-        spec.put(RunSpec.STEPS_TOTAL, (events - 1) / perStep + 1);
+        long stepsTotal = (events - 1) / perStep + 1;
+        spec.put(RunSpec.STEPS_TOTAL, stepsTotal);
         long[] clock = {1_700_000_000_000L};
         long written = 1; // run_started
         try (RunWriter writer = RunWriter.create(dir, RunSpec.of(spec), () -> clock[0] += 50)) {
@@ -56,7 +57,7 @@ public final class SyntheticRun {
                             12, 2, "step 2 carries wrongly", "check each carry", "42", random.nextBoolean()));
                 }
                 if (written < events) {
-                    writer.append(new StepEvent(0, step, metrics(step, random)));
+                    writer.append(new StepEvent(0, step, metrics(step / (double) stepsTotal, random)));
                     written++;
                 }
                 if (step % 100 == 0) {
@@ -98,9 +99,9 @@ public final class SyntheticRun {
         return new RevisionEvent(0, step, "p" + r, "t0", 38, -12.5, attempts, accepted);
     }
 
-    private static Map<String, Double> metrics(int step, SplittableRandom random) {
+    /** Curves that move like a healthy run's, with noise; {@code progress} runs from 0 to 1. */
+    private static Map<String, Double> metrics(double progress, SplittableRandom random) {
         Map<String, Double> m = new LinkedHashMap<>();
-        double progress = Math.min(1, step / 20_000.0);
         m.put("reward/mean", 0.3 + 0.4 * progress + 0.05 * random.nextGaussian());
         m.put("groups/all_negative_frac", 0.4 - 0.2 * progress + 0.03 * random.nextGaussian());
         m.put("revision/success_rate", 0.3 + 0.05 * random.nextGaussian());

@@ -35,7 +35,7 @@ public final class RunLibrary implements AutoCloseable {
 
         Tracked(RunDirectory run) {
             this.run = run;
-            this.tail = run.tail();
+            this.tail = run.tail(RunStatusTracker.TYPES); // the status needs only a few types: skip parsing the rest
             this.status = new RunStatusTracker(run.spec());
         }
 

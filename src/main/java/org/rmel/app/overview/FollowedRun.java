@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.rmel.run.Batch;
+import org.rmel.run.EvalEvent;
+import org.rmel.run.RunStatusTracker;
+import org.rmel.run.StepEvent;
 import org.rmel.run.ReadWarning;
 import org.rmel.run.RunDirectory;
 import org.rmel.run.RunFollower;
@@ -24,6 +30,10 @@ public final class FollowedRun implements AutoCloseable {
                            RunStatus status, double loadedFraction, long events) {
     }
 
+    /** Only these are parsed: the curves need step and eval events, the status a few more. */
+    static final Set<String> TYPES = Stream.concat(Stream.of(StepEvent.TYPE, EvalEvent.TYPE),
+            RunStatusTracker.TYPES.stream()).collect(Collectors.toUnmodifiableSet());
+
     private final RunDirectory run;
     private final OverviewSeries series = new OverviewSeries();
     private final List<ReadWarning> warnings = new ArrayList<>();
@@ -36,7 +46,7 @@ public final class FollowedRun implements AutoCloseable {
     private FollowedRun(RunDirectory run, AtomicLong changes, Duration interval) {
         this.run = run;
         this.changes = changes;
-        this.follower = RunFollower.start(run, interval, new RunFollower.Listener() {
+        this.follower = RunFollower.start(run, interval, TYPES, new RunFollower.Listener() {
             @Override
             public void onBatch(Batch batch) {
                 batch.feed(series);
