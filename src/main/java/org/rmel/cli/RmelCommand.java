@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
                 VerifyCommand.class,
                 BenchCommand.class,
                 AnalyzeCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {
