@@ -41,7 +41,7 @@ final class AnswerExtractor {
         if (math != null) {
             return math;
         }
-        if (!trimmed.isEmpty() && !isProse(trimmed)) {
+        if (!trimmed.isEmpty() && !isProse(trimmed) && !isCountWithWord(trimmed)) {
             return trimmed;
         }
         return lastNumber(text);
@@ -110,7 +110,7 @@ final class AnswerExtractor {
             if (c == 'A' || c == 'a') {
                 int start = at + 6;
                 int end = text.indexOf('\n', start);
-                String line = text.substring(start, end < 0 ? text.length() : end).trim();
+                String line = stripMarkdown(text.substring(start, end < 0 ? text.length() : end));
                 if (!line.isEmpty()) {
                     String math = lastMathSegment(line);
                     return math != null ? math : line;
@@ -119,6 +119,19 @@ final class AnswerExtractor {
             at = text.lastIndexOf("nswer:", at - 1);
         }
         return null;
+    }
+
+    /** "**Answer:** 42": bold markers around the answer are not part of it. */
+    private static String stripMarkdown(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && (line.charAt(from) == '*' || Character.isWhitespace(line.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (line.charAt(to - 1) == '*' || Character.isWhitespace(line.charAt(to - 1)))) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     /** Content of the last complete math segment, scanning left to right once. */
@@ -184,7 +197,7 @@ final class AnswerExtractor {
                 while (i < n && text.charAt(i) < 128 && Character.isLetter(text.charAt(i))) {
                     i++;
                 }
-                boolean command = start > 0 && text.charAt(start - 1) == '\\';
+                boolean command = isCommandName(text, start);
                 boolean word = !command && i - start >= 2 && !FUNCTION_WORDS.contains(text.substring(start, i));
                 if (word) {
                     if (previousWordEnd >= 0 && onlySpaces(text, previousWordEnd, start)) {
@@ -202,6 +215,43 @@ final class AnswerExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * "5 apples": a number next to a plain word of three or more letters is not a formula. Words
+     * inside braces ({@code \\text{ degrees}}, subscripts) are left to the normaliser.
+     */
+    static boolean isCountWithWord(String text) {
+        boolean digit = false;
+        boolean word = false;
+        int depth = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+                i++;
+            } else if (c < 128 && Character.isLetter(c)) {
+                int start = i;
+                while (i < n && text.charAt(i) < 128 && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                word |= depth == 0 && !isCommandName(text, start) && i - start >= 3
+                        && !FUNCTION_WORDS.contains(text.substring(start, i));
+            } else {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                i++;
+            }
+        }
+        return digit && word;
+    }
+
+    /** A letter run that is a command or an environment name (\\frac, \\begin{pmatrix}). */
+    private static boolean isCommandName(String text, int start) {
+        return start > 0 && text.charAt(start - 1) == '\\'
+                || start >= 7 && text.startsWith("\\begin{", start - 7)
+                || start >= 5 && text.startsWith("\\end{", start - 5);
     }
 
     private static boolean onlySpaces(String text, int from, int to) {

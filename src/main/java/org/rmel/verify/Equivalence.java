@@ -224,7 +224,14 @@ final class Equivalence {
             return tuple(t.items(), pred);
         }
         if (gold instanceof Interval i) {
-            return interval(i, pred);
+            Interval fromRelation = pred instanceof Relation r ? asInterval(r) : null;
+            return interval(i, fromRelation != null ? fromRelation : pred);
+        }
+        if (gold instanceof Relation r && pred instanceof Interval) {
+            Interval fromRelation = asInterval(r);
+            if (fromRelation != null) {
+                return interval(fromRelation, pred);
+            }
         }
         if (gold instanceof Union u) {
             if (pred instanceof Union v) {
@@ -390,6 +397,30 @@ final class Equivalence {
         Expr dg = new Add(List.of(g.operands().get(0), new Neg(g.operands().get(1))));
         Expr dp = new Add(List.of(p.operands().get(0), new Neg(p.operands().get(1))));
         return proportional(dg, dp, op.equals("=") || op.equals("≠"));
+    }
+
+    /**
+     * The interval a one-variable inequality describes: 2 < x ≤ 5 is (2, 5], x ≥ 2 is [2, ∞);
+     * null for anything else.
+     */
+    private static Interval asInterval(Relation relation) {
+        Relation r = oriented(relation);
+        List<Expr> v = r.operands();
+        List<String> ops = r.ops();
+        if (!ops.stream().allMatch(o -> o.equals("<") || o.equals("≤"))) {
+            return null;
+        }
+        Expr negInf = new Neg(Const.INFINITY);
+        if (ops.size() == 2 && v.get(1) instanceof Sym && !(v.get(0) instanceof Sym) && !(v.get(2) instanceof Sym)) {
+            return new Interval(ops.get(0).equals("≤"), v.get(0), v.get(2), ops.get(1).equals("≤"));
+        }
+        if (ops.size() == 1 && v.get(0) instanceof Sym && !(v.get(1) instanceof Sym)) {
+            return new Interval(false, negInf, v.get(1), ops.get(0).equals("≤"));
+        }
+        if (ops.size() == 1 && v.get(1) instanceof Sym && !(v.get(0) instanceof Sym)) {
+            return new Interval(ops.get(0).equals("≤"), v.get(0), Const.INFINITY, false);
+        }
+        return null;
     }
 
     /** a > b becomes b < a, so that every chain reads with < and ≤. */

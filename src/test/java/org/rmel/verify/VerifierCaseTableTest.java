@@ -34,6 +34,9 @@ class VerifierCaseTableTest {
             7                     | after all that we get 7.                           | true
             7                     | after all that we get 8.                           | false
             7                     | no number at all                                   | false
+            7                     | 7 apples                                           | true
+            42                    | Work...<NL>**Answer:** 42                          | true
+            5                     | Final Answer: The final answer is $5$. I hope it is correct. | true
             $\\frac{3}{4}$         | 0.75                                               | true
             # --- normalisation
             \\frac{3}{4}          | \\dfrac{3}{4}                                      | true
@@ -147,6 +150,12 @@ class VerifierCaseTableTest {
             y = 2x + 3            | 2x+3                                               | true
             k \\geq 2             | 2 \\le k                                           | true
             k \\geq 2             | k > 2                                              | false
+            k \\geq 2             | [2, \\infty)                                       | true
+            k \\geq 2             | (2, \\infty)                                       | false
+            (3,4]                 | 3 < x \\le 4                                       | true
+            (3,4]                 | 4 \\ge x > 3                                       | true
+            (3,4]                 | 3 \\le x \\le 4                                    | false
+            (-\\infty, 0]         | x \\leq 0                                          | true
             \\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix} | \\begin{pmatrix} -\\frac13 \\\\ \\frac23 \\\\ \\frac53 \\end{pmatrix} | true
             \\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix} | (-1/3, 2/3, 5/3)  | true
             \\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix} | (-1/3, 5/3, 2/3)  | false
