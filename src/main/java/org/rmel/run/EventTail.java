@@ -9,14 +9,17 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Reads {@code events.jsonl} incrementally: each {@link #poll} parses the complete lines added
@@ -37,8 +40,16 @@ public final class EventTail implements AutoCloseable {
     /** Beyond this many warnings a broken file would only flood the UI; the rest are counted. */
     static final int MAX_WARNINGS = 200;
 
+    /** Below this many lines a window is parsed on the calling thread; above, in parallel. */
+    private static final int PARALLEL_LINES = 64;
+    private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+
     private final Path file;
+    /** The types to deliver; empty = all (see {@link #EventTail(Path, Set)}). */
+    private final Set<String> types;
     private FileChannel channel;
+    private int[] lineStarts = new int[1024];
+    private int[] lineEnds = new int[1024];
     private byte[] buf = new byte[1 << 20];
     private long offset;
     private long line;
@@ -47,20 +58,19 @@ public final class EventTail implements AutoCloseable {
     private final TreeMap<Long, Integer> resumes = new TreeMap<>();
     private final Set<String> unknownTypes = new HashSet<>();
     private int warningCount;
-    /** The types to parse; empty = all (see {@link #EventTail(Path, Set)}). */
-    private final Set<String> types;
 
     public EventTail(Path file) {
         this(file, Set.of());
     }
 
     /**
-     * A tail that parses only events of the given {@code types} (plus {@code resumed}, which the
-     * resume rule needs). Other lines are recognised by their leading {@code {"type":"..."}} — the
-     * writer puts the type first — and skipped without parsing, which makes a view that needs a
-     * few types (the workbench's curves need {@code step} and {@code eval}) read a large log many
-     * times faster. A line whose type cannot be seen that way is parsed as usual, so a corrupt line
-     * still gives its warning; a skipped line is not checked.
+     * A tail that delivers only events of the given {@code types} (empty: all). Other lines are
+     * recognised by their leading {@code {"type":"..."}} — the writer puts the type first — and
+     * skipped without parsing, which makes a view that needs a few types (curves need
+     * {@code step} and {@code eval}; the status {@link RunStatusTracker#TYPES}) read a large log
+     * many times faster. {@code resumed} lines are always parsed, since the resume rule needs them.
+     * A line whose type cannot be seen that way is parsed as usual, so a corrupt line still gives
+     * its warning; a skipped line is not checked.
      */
     public EventTail(Path file, Set<String> types) {
         this.file = file;
@@ -111,41 +121,57 @@ public final class EventTail implements AutoCloseable {
         boolean torn = false;
         while (offset < size && offset < budgetEnd) {
             int n = fill(size);
-            int start = 0;
-            int consumed = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] != '\n') {
-                    continue;
-                }
-                line++;
-                boolean restarted = handleLine(start, i - start, offset + start, events, warnings);
-                start = i + 1;
-                consumed = start;
-                if (restarted) {
-                    events.clear();
-                    warnings.clear();
-                    reset = true;
-                    consumed = -1;
-                    break;
-                }
-                if (offset + start >= budgetEnd) {
-                    break;
-                }
-            }
-            if (consumed < 0) {
-                continue; // offset and line were rewound by restart()
-            }
-            offset += consumed;
-            if (consumed == 0) {
+            int count = splitLines(n, budgetEnd);
+            if (count == 0) {
                 // No newline in the whole window: either a torn end or a very long line.
                 if (offset + n >= size) {
                     torn = true;
                     break;
                 }
                 buf = new byte[buf.length * 2];
+                continue;
             }
+            Object[] parsed = new Object[count];
+            IntStream lines = IntStream.range(0, count);
+            (count >= PARALLEL_LINES ? lines.parallel() : lines)
+                    .forEach(j -> parsed[j] = parse(lineStarts[j], lineEnds[j] - lineStarts[j]));
+            boolean restarted = false;
+            for (int j = 0; j < count && !restarted; j++) {
+                line++;
+                restarted = apply(parsed[j], offset + lineStarts[j], lineEnds[j] - lineStarts[j], events, warnings);
+            }
+            if (restarted) {
+                events.clear();
+                warnings.clear();
+                reset = true;
+                continue; // offset and line were rewound by restart()
+            }
+            offset += lineEnds[count - 1] + 1;
         }
         return new Batch(reset, events, warnings, offset, size, torn);
+    }
+
+    /** Records the complete lines of the first {@code n} bytes of {@code buf}, up to the budget. */
+    private int splitLines(int n, long budgetEnd) {
+        int count = 0;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (buf[i] != '\n') {
+                continue;
+            }
+            if (count == lineStarts.length) {
+                lineStarts = Arrays.copyOf(lineStarts, count * 2);
+                lineEnds = Arrays.copyOf(lineEnds, count * 2);
+            }
+            lineStarts[count] = start;
+            lineEnds[count] = i;
+            count++;
+            start = i + 1;
+            if (offset + start >= budgetEnd) {
+                break;
+            }
+        }
+        return count;
     }
 
     /** Reads from {@code offset} into {@code buf}, up to the file end; returns the byte count. */
@@ -163,30 +189,57 @@ public final class EventTail implements AutoCloseable {
         return bb.position();
     }
 
-    /** Parses one line; returns true when a {@code resumed} event forced a restart. */
-    private boolean handleLine(int start, int len, long lineOffset, List<LoggedEvent> events,
-            List<ReadWarning> warnings) {
+    /** A line that could not be used, with the reason. */
+    private record Unreadable(String message) {
+    }
+
+    /** A well-formed line of a type this reader does not know (null: no type at all). */
+    private record UnknownType(String type) {
+    }
+
+    /**
+     * Parses one line without touching the tail's state, so lines parse in parallel: returns the
+     * event, an {@link Unreadable} or {@link UnknownType}, or null for a blank or filtered-out line.
+     */
+    private Object parse(int start, int len) {
         if (isBlank(start, len)) {
-            return false;
+            return null;
         }
-        if (!types.isEmpty() && skippable(start, len)) {
-            return false;
+        if (!types.isEmpty()) {
+            String leading = leadingType(start, len);
+            if (leading != null && !wanted(leading) && !leading.equals(Resumed.TYPE)) {
+                return null;
+            }
         }
         RunEvent event;
         try {
             event = RunJson.MAPPER.readValue(buf, start, len, RunEvent.class);
         } catch (IOException e) {
-            addWarning(warnings, warn(line, describe(e)));
-            return false;
+            return new Unreadable(describe(e));
         }
         if (event == null) {
-            String type = typeOf(start, len);
-            if (type == null) {
+            return new UnknownType(typeOf(start, len));
+        }
+        return event;
+    }
+
+    /** Applies one parsed line in order; returns true when a {@code resumed} event forced a restart. */
+    private boolean apply(Object parsed, long lineOffset, int len, List<LoggedEvent> events,
+            List<ReadWarning> warnings) {
+        if (parsed instanceof Unreadable u) {
+            addWarning(warnings, warn(line, u.message()));
+            return false;
+        }
+        if (parsed instanceof UnknownType u) {
+            if (u.type() == null) {
                 addWarning(warnings, warn(line, "no \"type\" field"));
-            } else if (unknownTypes.add(type)) {
-                addWarning(warnings, warn(line, "unknown event type '" + type
+            } else if (unknownTypes.add(u.type())) {
+                addWarning(warnings, warn(line, "unknown event type '" + u.type()
                         + "' skipped (written by a newer version?); further lines of this type are skipped silently"));
             }
+            return false;
+        }
+        if (!(parsed instanceof RunEvent event)) {
             return false;
         }
         if (event instanceof Resumed r && !resumes.containsKey(line)) {
@@ -196,7 +249,7 @@ public final class EventTail implements AutoCloseable {
                 return true;
             }
         }
-        if (voidedByResume(event)) {
+        if (voidedByResume(event) || !wanted(event.type())) {
             return false;
         }
         maxStepKept = Math.max(maxStepKept, event.step());
@@ -204,32 +257,37 @@ public final class EventTail implements AutoCloseable {
         return false;
     }
 
-    private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private boolean wanted(String type) {
+        return types.isEmpty() || types.contains(type);
+    }
 
-    /** Whether the line plainly starts with a type this tail does not want. */
-    private boolean skippable(int start, int len) {
+    /**
+     * The type of a line as this project's writer lays it out ({@code {"type":"..."} first}),
+     * read from the bytes without parsing; null for any other layout (then the line is parsed).
+     */
+    private String leadingType(int start, int len) {
         int p = start;
         int end = start + len;
         while (p < end && (buf[p] == ' ' || buf[p] == '\t')) {
             p++;
         }
         if (end - p < TYPE_PREFIX.length) {
-            return false;
+            return null;
         }
         for (byte b : TYPE_PREFIX) {
             if (buf[p++] != b) {
-                return false;
+                return null;
             }
         }
-        int nameStart = p;
-        while (p < end && p - nameStart < 64 && buf[p] != '"' && buf[p] != '\\') {
-            p++;
+        for (int q = p; q < end; q++) {
+            if (buf[q] == '"') {
+                return new String(buf, p, q - p, StandardCharsets.US_ASCII);
+            }
+            if (buf[q] == '\\') {
+                return null;
+            }
         }
-        if (p >= end || buf[p] != '"') {
-            return false;
-        }
-        String type = new String(buf, nameStart, p - nameStart, java.nio.charset.StandardCharsets.US_ASCII);
-        return !types.contains(type) && !type.equals(Resumed.TYPE);
+        return null;
     }
 
     private boolean voidedByResume(RunEvent event) {

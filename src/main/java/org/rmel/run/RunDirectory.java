@@ -74,6 +74,26 @@ public final class RunDirectory {
         return new EventTail(eventsFile(), types);
     }
 
+    /** A reader of only the events {@link RunStatusTracker} needs, fast on a large log. */
+    public EventTail statusTail() {
+        return tail(RunStatusTracker.TYPES);
+    }
+
+    /** The run's status, read with {@link #statusTail()}. */
+    public RunStatus status() {
+        RunStatusTracker tracker = new RunStatusTracker(spec);
+        try (EventTail tail = statusTail()) {
+            Batch batch;
+            do {
+                batch = tail.poll();
+                batch.feed(tracker);
+            } while (!batch.caughtUp());
+        } catch (IOException e) {
+            throw new BadInputException(eventsFile() + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return tracker.status(writer());
+    }
+
     public RunLock.Liveness writer() {
         return RunLock.probe(dir);
     }

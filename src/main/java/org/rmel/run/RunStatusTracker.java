@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Derives {@link RunStatus} incrementally from the events. The rule: the last final event
@@ -12,9 +13,13 @@ import java.util.OptionalInt;
  * extrapolates the mean step time since the run (or its last resume) started.
  */
 public final class RunStatusTracker implements EventSink {
-    /** The event types the status is derived from (for a tail that parses only some types). */
-    public static final java.util.Set<String> TYPES = java.util.Set.of(RunStarted.TYPE, StepEvent.TYPE,
-            RunFinished.TYPE, RunFailed.TYPE, Resumed.TYPE);
+    /**
+     * The event types the status depends on: a tail limited to them ({@link RunDirectory#statusTail()})
+     * skips the bulky group and revision lines unparsed. With it, the last event time is that of
+     * the last of these types.
+     */
+    public static final Set<String> TYPES = Set.of(RunStarted.TYPE, StepEvent.TYPE, Resumed.TYPE, RunFinished.TYPE,
+            RunFailed.TYPE);
 
     private final OptionalInt stepsTotal;
     private int stepsDone;

@@ -68,6 +68,34 @@ class RunResumeAndStatusTest {
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         assertEquals(RunStatus.State.FINISHED, r.status().state());
         assertEquals(6, r.status().stepsDone());
+        RunStatus quick = RunDirectory.open(dir).status();
+        assertEquals(r.status().state(), quick.state());
+        assertEquals(r.status().stepsDone(), quick.stepsDone());
+        assertEquals(r.status().startedAt(), quick.startedAt());
+    }
+
+    @Test
+    void aTypeFilteredTailSkipsOtherLinesButKeepsTheRules() throws IOException {
+        Path dir = killedAfterFiveSteps();
+        try (RunScript s = RunScript.resume(dir)) {
+            s.step(4, Map.of("reward/mean", 1.0));
+        }
+        // A hand-written line with "type" not first is still recognised by parsing it.
+        Files.writeString(dir.resolve(RunFiles.EVENTS), "{\"v\":1,\"t\":9,\"step\":5,\"type\":\"step\",\"metrics\":{}}\n"
+                + "{\"v\":1,\"t\":9,\"step\":5,\"type\":\"group\",\"prompt_id\":\"x\",\"trajectories\":[]}\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        List<RunEvent> seen = new ArrayList<>();
+        try (EventTail tail = RunDirectory.open(dir).statusTail()) {
+            Batch b;
+            do {
+                b = tail.poll(200);
+                b.feed(RunLogTest.sink(seen));
+            } while (!b.caughtUp());
+        }
+        assertTrue(seen.stream().allMatch(e -> RunStatusTracker.TYPES.contains(e.type())), seen.toString());
+        assertEquals(List.of(1, 2, 3, 4, 5), stepEvents(seen));
+        assertEquals(1.0, ((StepEvent) seen.stream().filter(e -> e instanceof StepEvent && e.step() == 4)
+                .findFirst().orElseThrow()).metric("reward/mean"), "step 4 of the second life");
     }
 
     @Test
