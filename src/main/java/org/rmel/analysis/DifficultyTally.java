@@ -19,15 +19,12 @@ import org.rmel.run.Trajectory;
  * mean token log-probability, and (MEL+Extra) the rescue rate of extra rollouts by difficulty.
  */
 final class DifficultyTally {
-    /** Per prompt: visits, all-negative visits, and the ids/log-probs of its latest all-negative group. */
-    private static final class Prompt {
-        int visits;
-        int allNegative;
-        String[] ids = new String[0];
-        double[] logprobs = new double[0];
+    /** The trajectory ids and mean token log-probs of a prompt's latest all-negative group. */
+    private record Seeds(String[] ids, double[] logprobs) {
     }
 
-    private final Map<String, Prompt> prompts = new HashMap<>();
+    private final PromptVisits visits = new PromptVisits();
+    private final Map<String, Seeds> latestAllNegative = new HashMap<>();
     /** "k/n" → {successes, trials}, ordered by the frequency, then by n. */
     private final TreeMap<long[], long[]> revisionBuckets = new TreeMap<>(FREQUENCY_ORDER);
     private final TreeMap<long[], long[]> extraBuckets = new TreeMap<>(FREQUENCY_ORDER);
@@ -41,29 +38,27 @@ final class DifficultyTally {
     };
 
     void add(GroupEvent g) {
-        Prompt p = prompts.computeIfAbsent(g.promptId(), k -> new Prompt());
         if (g.fromExtraRollouts()) {
-            count(extraBuckets, p, g.correctCount() > 0);
+            count(extraBuckets, visits.frequency(g.promptId()), g.correctCount() > 0);
             return;
         }
-        p.visits++;
+        visits.add(g);
         if (g.allNegative()) {
-            p.allNegative++;
-            p.ids = new String[g.trajectories().size()];
-            p.logprobs = new double[p.ids.length];
-            for (int i = 0; i < p.ids.length; i++) {
+            int n = g.trajectories().size();
+            Seeds s = new Seeds(new String[n], new double[n]);
+            for (int i = 0; i < n; i++) {
                 Trajectory t = g.trajectories().get(i);
-                p.ids[i] = t.id();
-                p.logprobs[i] = t.tokens() > 0 ? t.logprob() / t.tokens() : Double.NaN;
+                s.ids()[i] = t.id();
+                s.logprobs()[i] = t.tokens() > 0 ? t.logprob() / t.tokens() : Double.NaN;
             }
+            latestAllNegative.put(g.promptId(), s);
         }
     }
 
     void add(RevisionEvent r) {
-        Prompt p = prompts.computeIfAbsent(r.promptId(), k -> new Prompt());
-        count(revisionBuckets, p, r.succeeded());
+        count(revisionBuckets, visits.frequency(r.promptId()), r.succeeded());
         double lp = r.seedLogprob() != null && r.seedTokens() > 0 ? r.seedLogprob() / r.seedTokens()
-                : latestLogprob(p, r.seedId());
+                : latestLogprob(latestAllNegative.get(r.promptId()), r.seedId());
         if (!Double.isNaN(lp)) {
             if (seeds == seedLogprob.length) {
                 seedLogprob = Arrays.copyOf(seedLogprob, seeds * 2);
@@ -75,21 +70,20 @@ final class DifficultyTally {
         }
     }
 
-    private static double latestLogprob(Prompt p, String seedId) {
-        for (int i = 0; i < p.ids.length; i++) {
-            if (p.ids[i].equals(seedId)) {
-                return p.logprobs[i];
+    private static double latestLogprob(Seeds seeds, String seedId) {
+        if (seeds == null) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < seeds.ids().length; i++) {
+            if (seeds.ids()[i].equals(seedId)) {
+                return seeds.logprobs()[i];
             }
         }
         return Double.NaN;
     }
 
-    private static void count(TreeMap<long[], long[]> buckets, Prompt p, boolean success) {
-        // A revision or extra rollout always follows an all-negative visit, so k ≥ 1 and n ≥ 1;
-        // guard anyway for logs that lack the group event.
-        long n = Math.max(1, p.visits);
-        long k = Math.max(1, Math.min(p.allNegative, n));
-        long[] c = buckets.computeIfAbsent(new long[] {k, n}, x -> new long[2]);
+    private static void count(TreeMap<long[], long[]> buckets, long[] kn, boolean success) {
+        long[] c = buckets.computeIfAbsent(kn, x -> new long[2]);
         c[0] += success ? 1 : 0;
         c[1]++;
     }

@@ -128,11 +128,14 @@ public final class RunDirectory {
             throw new BadInputException(eventsFile() + ": cannot be read (" + e.getMessage() + ")");
         }
         RunLock.Liveness writer = writer();
+        if (!Files.exists(eventsFile())) {
+            warnings.add(new ReadWarning(eventsFile(), 0, "missing; the run has not logged anything yet"));
+        }
         if (batch.tornTail() && writer != RunLock.Liveness.ALIVE) {
             warnings.add(new ReadWarning(eventsFile(), linesRead + 1,
                     "incomplete last line (the file was cut off mid-write); ignored"));
         }
-        if (events == 0 && !warnings.isEmpty()) {
+        if (events == 0 && linesRead > 0 && !warnings.isEmpty()) {
             throw new BadInputException(eventsFile() + ": no readable event; first problem: " + warnings.get(0));
         }
         return new ReadResult(warnings, events, status.status(writer));

@@ -99,6 +99,24 @@ class RunAnalyzerTest {
     }
 
     @Test
+    void theRevisionIndexHasOneCompactRowPerRevision() {
+        RunDirectory run = RunDirectory.open(handCountedRun(tmp.resolve("run")));
+        RevisionIndex index = new RevisionIndex();
+        run.read(index);
+        assertEquals(4, index.size());
+        List<RevisionIndex.Row> rows = index.rows(0, 10);
+        assertEquals(List.of("q1@1 #1 τ0.5 0.55 1/1", "q3@1 #-1 τNaN NaN 1/1", "q3@2 #0 τ0.7 0.4 2/2",
+                "q1@3 #-1 τNaN NaN 2/3"), rows.stream().map(r -> r.promptId() + "@" + r.step() + " #" + r.accepted()
+                        + " τ" + r.acceptedTau() + " " + r.acceptedLcpRatio() + " " + r.difficultyK() + "/"
+                        + r.difficultyN()).toList());
+        RevisionIndex.Row first = rows.get(0);
+        assertEquals(3, first.line(), "run_started, the q1 group, then this revision");
+        RevisionEvent full = (RevisionEvent) run.readEvent(first.offset(), first.length());
+        assertEquals("continuation 1", full.attempts().get(1).continuation());
+        assertEquals(2, index.rows(2, 10).size());
+    }
+
+    @Test
     void extraRolloutsAreRescuedByDifficulty() {
         Path dir = tmp.resolve("extra");
         try (RunScript s = RunScript.create(dir, RunScript.spec("mel-extra", 4, 4, 0.3, 2))) {

@@ -120,6 +120,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aRunWithoutALogYetIsReadWithAWarning() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("fresh"));
+        Files.writeString(dir.resolve(RunFiles.SPEC), "{\"condition\": \"mel\"}");
+        Outcome o = run("analyze", dir.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("warning: " + dir.resolve(RunFiles.EVENTS) + ": missing; the run has not logged anything yet\n",
+                o.err());
+        assertTrue(o.out().contains("Status KILLED"), o.out());
+    }
+
+    @Test
     void aCorruptLineIsAWarningUnlessStrict() throws IOException {
         Path dir = simulated("run", "r-mel", 4);
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(RunFiles.EVENTS)));
