@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
                 BenchCommand.class,
                 AnalyzeCommand.class,
                 GenerateCommand.class,
+                DatasetsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

@@ -1,0 +1,44 @@
+package org.rmel.datasets;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.rmel.tasks.BenchmarkRegistry;
+
+/**
+ * The user's data folder, where {@code datasets fetch} writes and the benchmark loaders read:
+ * {@code --data-dir} if given, else {@code RMEL_DATA_DIR}, else the task registry's benchmarks
+ * folder ({@code -Drmel.benchmarks.dir} / {@code RMEL_BENCHMARKS}) so both always agree when
+ * only that one is set, else {@code ~/.rmel/data}. Knowing which rule chose it lets the CLI say so.
+ */
+public record DataFolder(Path path, String chosenBy) {
+    public static final String ENV = "RMEL_DATA_DIR";
+
+    /** The folder for this process: no option, the real environment and home folder. */
+    public static DataFolder ofUser() {
+        return resolve(null, System.getenv(), BenchmarkRegistry.defaultDir(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static DataFolder resolve(Path option, Map<String, String> env, Optional<Path> benchmarksDir, Path home) {
+        if (option != null) {
+            return new DataFolder(option.toAbsolutePath().normalize(), "--data-dir");
+        }
+        String fromEnv = env.get(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new DataFolder(Path.of(fromEnv).toAbsolutePath().normalize(), ENV);
+        }
+        if (benchmarksDir.isPresent()) {
+            return new DataFolder(benchmarksDir.get().toAbsolutePath().normalize(),
+                    BenchmarkRegistry.DIR_PROPERTY + " / " + BenchmarkRegistry.DIR_ENVIRONMENT);
+        }
+        return new DataFolder(home.resolve(".rmel").resolve("data"), "default");
+    }
+
+    public Path fileOf(DatasetSource source) {
+        return path.resolve(source.localFileName());
+    }
+
+    public Path manifest() {
+        return path.resolve(Manifest.FILE_NAME);
+    }
+}
