@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * Downloads one file over HTTP(S) into a given temp file, with a connect timeout and a limit on
@@ -141,6 +142,14 @@ public final class HubDownloader {
         if (chain.stream().anyMatch(HubDownloader::isNoConnection)) {
             return new DatasetException(DatasetException.Kind.UNREACHABLE, "cannot reach " + url.getScheme() + "://"
                     + url.getAuthority() + " (" + whyNoConnection(chain) + ") while fetching " + url, cause);
+        }
+        Optional<Throwable> tls = chain.stream().filter(t -> t instanceof SSLException).findFirst();
+        if (tls.isPresent()) {
+            return new DatasetException(DatasetException.Kind.UNREACHABLE, "cannot reach " + url.getScheme() + "://"
+                    + url.getAuthority() + " securely (" + tls.get().getMessage() + ") while fetching " + url
+                    + ". If this network inspects TLS with its own certificate authority, run with "
+                    + "JAVA_TOOL_OPTIONS=-Djavax.net.ssl.trustStore=/etc/ssl/certs/java/cacerts (the system's "
+                    + "trust store) or ask for the proxy's certificate", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new DatasetException(DatasetException.Kind.INCOMPLETE,

@@ -207,6 +207,20 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aFailedTlsHandshakeIsReportedWithTheTrustStoreHint() throws IOException {
+        // An https URL on a plain-text port: the handshake fails the way an untrusted proxy
+        // certificate does, with an SSLException inside the client's exception chain.
+        URI notTls = hub.plainTextPortForTls();
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> store(notTls, Duration.ofSeconds(5)).fetch(source("math500"), false));
+        assertEquals(DatasetException.Kind.UNREACHABLE, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot reach " + notTls + " securely ("),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("javax.net.ssl.trustStore"), e.getMessage());
+        assertNoTempFiles();
+    }
+
+    @Test
     void theChecksumAdvertisedAlongARedirectIsChecked() throws Exception {
         DatasetSource aime = source("aime24");
         String raw = HubLayouts.RAW.get("aime24");

@@ -111,6 +111,27 @@ final class LocalHub implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/truncated");
     }
 
+    /**
+     * A port that answers any connection with a plain-text HTTP error and hangs up: an https
+     * client fails its TLS handshake there, as it does when a proxy's certificate is not trusted.
+     */
+    URI plainTextPortForTls() throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        rawSockets.add(socket);
+        Thread t = new Thread(() -> {
+            try (Socket client = socket.accept()) {
+                client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+            } catch (IOException ignored) {
+                // the test sees the outcome on the client side
+            }
+        }, "plain-text-server");
+        t.setDaemon(true);
+        t.start();
+        return URI.create("https://127.0.0.1:" + socket.getLocalPort());
+    }
+
     /** Sends headers and part of the body, then stalls for {@code stallMillis}. */
     void serveStalling(DatasetSource source, String body, long stallMillis) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
