@@ -24,11 +24,6 @@ public record Histogram(long[] counts) {
         return s;
     }
 
-    /** Lower edge of each bin, for axis labels. */
-    public static double lowerEdge(int bin) {
-        return bin / (double) BINS;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Histogram h && Arrays.equals(h.counts, counts);
