@@ -70,6 +70,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void jsonlReadsStandardInputForADash() throws Exception {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "{\"gold\": \"(3,4]\", \"pred\": \"3 < x \\\\le 4\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(0, run("verify", "--jsonl", "-"));
+        } finally {
+            System.setIn(saved);
+        }
+        JsonNode verdict = new ObjectMapper().readTree(out.toString().strip());
+        assertTrue(verdict.get("equal").asBoolean(), out.toString());
+        assertEquals("(3, 4]", verdict.get("gold_parsed").asText());
+    }
+
+    @Test
     void missingFileAndMissingArgumentsAreUserErrors() {
         assertEquals(2, RmelCommand.execute("verify", "--jsonl", "/no/such/file.jsonl"));
         assertEquals(2, RmelCommand.execute("verify", "--gold", "1"));
