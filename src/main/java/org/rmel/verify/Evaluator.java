@@ -161,8 +161,10 @@ final class Evaluator {
                 if (a == null || !a.isInteger() || a.signum() < 0) {
                     return null;
                 }
-                if (a.num().compareTo(BigInteger.valueOf(MAX_FACTORIAL)) > 0) {
-                    throw new LimitExceededException("factorial of " + a + " is over the limit of " + MAX_FACTORIAL + "!");
+                if (a.num().compareTo(BigInteger.valueOf(MAX_FACTORIAL)) > 0
+                        || log2Factorial(a.num().intValue()) > budget.maxNumberBits()) {
+                    throw new LimitExceededException("factorial of " + a + " is over the " + budget.maxNumberBits()
+                            + "-bit limit");
                 }
                 BigInteger r = BigInteger.ONE;
                 for (int k = 2; k <= a.num().intValue(); k++) {
@@ -180,7 +182,12 @@ final class Evaluator {
                 if (k.signum() < 0 || k.compareTo(n) > 0) {
                     return Rational.ZERO;
                 }
-                int kk = k.num().min(n.num().subtract(k.num())).intValue();
+                BigInteger smaller = k.num().min(n.num().subtract(k.num()));
+                // C(n, k) < n^k: refuse before multiplying when that bound is over the bit limit
+                if (smaller.bitLength() > 31 || (double) smaller.intValue() * n.num().bitLength() > budget.maxNumberBits()) {
+                    throw new LimitExceededException("binomial coefficient too large");
+                }
+                int kk = smaller.intValue();
                 if (kk > MAX_FACTORIAL) {
                     throw new LimitExceededException("binomial coefficient too large");
                 }
@@ -195,6 +202,11 @@ final class Evaluator {
                 return null;
             }
         }
+    }
+
+    /** log2(n!) by Stirling, to refuse a factorial before computing it. */
+    private static double log2Factorial(int n) {
+        return n < 2 ? 0 : (n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n)) / Math.log(2);
     }
 
     /** The value at sample point {@code point}; NaN parts where undefined. */

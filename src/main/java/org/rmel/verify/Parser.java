@@ -440,7 +440,7 @@ final class Parser {
 
     private Expr number(String text) {
         try {
-            Rational r = Rational.parseDecimal(text);
+            Rational r = Rational.parseDecimal(text, budget.maxNumberBits());
             if (r.bitLength() > budget.maxNumberBits()) {
                 throw new LimitExceededException("number literal too large (" + text.length() + " digits)");
             }

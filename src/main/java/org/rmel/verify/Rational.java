@@ -33,9 +33,18 @@ record Rational(BigInteger num, BigInteger den) implements Comparable<Rational> 
         return new Rational(n, d);
     }
 
-    /** Parses a plain decimal literal such as {@code 12}, {@code .35}, {@code 1.}, {@code 4.5e33}. */
-    static Rational parseDecimal(String text) {
+    /**
+     * Parses a plain decimal literal such as {@code 12}, {@code .35}, {@code 1.}, {@code 4.5e33}.
+     * The size is checked before the exact value is built: {@code 1e999999999} would otherwise
+     * allocate a billion-digit number.
+     */
+    static Rational parseDecimal(String text, int maxBits) {
         BigDecimal d = new BigDecimal(text.endsWith(".") ? text.substring(0, text.length() - 1) : text);
+        double bits = d.unscaledValue().bitLength() + Math.abs((double) d.scale()) * 3.3219280948873626;
+        if (bits > maxBits) {
+            throw new LimitExceededException("number " + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                    + " needs about " + (long) bits + " bits, over the " + maxBits + "-bit limit");
+        }
         if (d.scale() <= 0) {
             return new Rational(d.toBigIntegerExact(), BigInteger.ONE);
         }

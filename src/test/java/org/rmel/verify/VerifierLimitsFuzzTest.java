@@ -35,6 +35,11 @@ class VerifierLimitsFuzzTest {
         cases.add(new String[] {"1", "10^{10^{10^{10}}}"});
         cases.add(new String[] {"1", "2^2^2^2^2^2^2^2^2^2^2"});
         cases.add(new String[] {"1", "99999!"});
+        cases.add(new String[] {"1", "4000!"});
+        cases.add(new String[] {"1", "1e999999999"});
+        cases.add(new String[] {"1", "1e-999999999"});
+        cases.add(new String[] {"1e999999999", "1e999999999"});
+        cases.add(new String[] {"1", "\\binom{100000}{50000}"});
         cases.add(new String[] {"1", "\\binom{10^{9}}{500000000}"});
         cases.add(new String[] {"1", "(10^{5000})^{10^{5000}}"});
         cases.add(new String[] {"1", nestedBraces});
@@ -73,6 +78,8 @@ class VerifierLimitsFuzzTest {
         assertTrue(timed("2^{10^{9}}", "2^{10^{9}}").hitLimit());
         assertTrue(timed("1", megabyteDigits).hitLimit());
         assertTrue(timed("1", nestedBraces).hitLimit());
+        assertTrue(timed("1", "1e999999999").hitLimit());
+        assertTrue(timed("1", "4000!").hitLimit());
         assertTrue(timed("1", "The answer is " + "very ".repeat(200_000) + "clearly \\boxed{1}.").equal());
     }
 
