@@ -109,13 +109,13 @@ public final class WorkbenchWindow {
         root.setTop(menus());
         SplitPane right = new SplitPane(frame.root(), logPane());
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.8);
+        right.setDividerPositions(0.84);
         SplitPane main = new SplitPane(libraryPane(), right);
-        main.setDividerPositions(0.3);
+        main.setDividerPositions(0.29);
         root.setCenter(main);
         root.setBottom(statusBar());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         acceptDroppedFolders(scene);
         stage.setTitle("R-MEL Workbench");
         stage.setScene(scene);

@@ -53,15 +53,16 @@ public final class BenchRunOpenCommand implements Callable<Integer> {
                 throw new BadInputException(dir + ": no such run folder");
             }
             RunOpenBench.Result r = RunOpenBench.measure(dir);
-            out.printf(Locale.ROOT, "run-open: %,d events (%,d MB, %,d steps)%n", r.events(), r.bytes() >> 20, r.steps());
+            out.printf(Locale.ROOT, "run-open: %,d events (%,d MB, %,d steps)%n", r.lines(), r.bytes() >> 20, r.steps());
             out.printf(Locale.ROOT, "  first curve drawable after:     %.2f s%n", r.firstCurveSeconds());
-            out.printf(Locale.ROOT, "  whole run read (series, status): %.2f s%n", r.openSeconds());
+            out.printf(Locale.ROOT, "  whole run read (series, status): %.2f s wall, %.2f s CPU%n", r.openSeconds(),
+                    r.openCpuSeconds());
             out.printf(Locale.ROOT, "  all Overview charts (EMA, min/max/last): %.0f ms%n", r.chartsSeconds() * 1000);
             out.printf(Locale.ROOT, "  re-bucket after a zoom:         %.0f ms%n", r.zoomSeconds() * 1000);
             out.printf(Locale.ROOT, "  library status (separate read): %.2f s%n", r.librarySeconds());
             out.printf(Locale.ROOT, "  heap after opening:             %,d MiB%n", r.heapMiB());
-            out.printf(Locale.ROOT, "  machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.arch"), System.getProperty("java.version"));
+            out.printf(Locale.ROOT, "  machine: %s, load average %.1f%n", MachineInfo.describe(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.flush();
             return 0;
         } finally {

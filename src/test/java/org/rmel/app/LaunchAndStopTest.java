@@ -61,7 +61,7 @@ class LaunchAndStopTest {
         preferences.removeNode();
     }
 
-    private WorkbenchWindow open(String... fakeTrainerProperties) throws Exception {
+    WorkbenchWindow open(String... fakeTrainerProperties) throws Exception {
         TrainerCommand current = TrainerCommand.ofCurrentJvm();
         List<String> options = new ArrayList<>(current.jvmOptions());
         for (String p : fakeTrainerProperties) {

@@ -73,7 +73,11 @@ class WorkbenchWindowTest {
 
     /** Polls {@code condition} on the FX thread; on timeout the message includes {@code state}. */
     static void waitUntil(String what, Callable<Boolean> condition, Callable<String> state) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        waitUntil(what, condition, state, 30);
+    }
+
+    static void waitUntil(String what, Callable<Boolean> condition, Callable<String> state, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             if (fx(condition)) {
                 return;

@@ -22,13 +22,16 @@ public final class RunOpenBench {
     }
 
     /** The figures of one measurement; times in seconds. */
-    public record Result(long events, long bytes, long steps, double firstCurveSeconds, double openSeconds, double chartsSeconds,
-                         double zoomSeconds, double librarySeconds, long heapMiB) {
+    public record Result(long lines, long bytes, long steps, double firstCurveSeconds, double openSeconds,
+                         double openCpuSeconds, double chartsSeconds, double zoomSeconds, double librarySeconds,
+                         long heapMiB) {
     }
 
     public static Result measure(Path runDir) throws IOException, InterruptedException {
         long bytes = Files.size(runDir.resolve("events.jsonl"));
         System.gc();
+        long lines = countLines(runDir.resolve("events.jsonl"));
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         FollowedRun.Snapshot snapshot;
         double firstCurve = -1;
@@ -43,6 +46,7 @@ public final class RunOpenBench {
             }
         }
         double open = seconds(start);
+        double openCpu = (processCpuNanos() - cpuStart) / 1e9;
         long chartsStart = System.nanoTime();
         for (ChartSpec spec : ChartSpec.overview()) {
             OverviewModel.chart(spec, List.of(snapshot), XAxisMode.STEP, 0.6, null, 300);
@@ -62,9 +66,29 @@ public final class RunOpenBench {
             library.refresh(runDir.getParent(), List.of(), List.of(runDir));
         }
         double libraryTime = seconds(libraryStart);
-        return new Result(snapshot.events(), bytes, snapshot.series().get("reward/mean").size(),
-                firstCurve < 0 ? open : firstCurve, open, chartsTime,
-                zoom, libraryTime, heap);
+        return new Result(lines, bytes, snapshot.series().get("reward/mean").size(),
+                firstCurve < 0 ? open : firstCurve, open, openCpu, chartsTime, zoom, libraryTime, heap);
+    }
+
+    /** CPU time of the whole process (all threads: the follower does the reading). */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static long countLines(Path file) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static double seconds(long startNanos) {

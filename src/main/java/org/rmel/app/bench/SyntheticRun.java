@@ -27,7 +27,7 @@ public final class SyntheticRun {
     private SyntheticRun() {
     }
 
-    /** Writes about {@code events} events into {@code dir} (a new folder) and returns the number written. */
+    /** Writes {@code events} events (run_started and run_finished included) into {@code dir}, a new folder. */
     public static long write(Path dir, long events, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         ObjectNode spec = RunJson.MAPPER.createObjectNode();
@@ -42,27 +42,28 @@ public final class SyntheticRun {
         spec.put(RunSpec.STEPS_TOTAL, stepsTotal);
         long[] clock = {1_700_000_000_000L};
         long written = 1; // run_started
+        long last = events - 1; // leave room for run_finished
         try (RunWriter writer = RunWriter.create(dir, RunSpec.of(spec), () -> clock[0] += 50)) {
             int step = 0;
-            while (written < events) {
+            while (written < last) {
                 step++;
-                for (int g = 0; g < 8 && written < events; g++, written++) {
+                for (int g = 0; g < 8 && written < last; g++, written++) {
                     writer.append(group(step, g, random));
                 }
-                for (int r = 0; r < 2 && written < events; r++, written++) {
+                for (int r = 0; r < 2 && written < last; r++, written++) {
                     writer.append(revision(step, r, random));
                 }
-                for (int m = 0; m < 2 && written < events; m++, written++) {
+                for (int m = 0; m < 2 && written < last; m++, written++) {
                     writer.append(new MetaExperienceEvent(0, step, "p" + m, m == 0 ? "natural" : "revision", "t0", "t1",
                             12, 2, "step 2 carries wrongly", "check each carry", "42", random.nextBoolean()));
                 }
-                if (written < events) {
+                if (written < last) {
                     writer.append(new StepEvent(0, step, metrics(step / (double) stepsTotal, random)));
                     written++;
                 }
                 if (step % 100 == 0) {
                     for (String bench : List.of("arith-easy", "arith-hard")) {
-                        if (written < events) {
+                        if (written < last) {
                             writer.append(new EvalEvent(0, step, bench, 40, 8, random.nextDouble(), random.nextDouble(), List.of()));
                             written++;
                         }

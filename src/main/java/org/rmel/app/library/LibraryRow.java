@@ -16,7 +16,7 @@ import org.rmel.run.RunStatus;
  */
 public record LibraryRow(Path dir, String name, String condition, String status, String steps, String started,
                          String detail, boolean running) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yy-MM-dd HH:mm", Locale.ROOT);
 
     public static LibraryRow of(RunSummary summary, Launches launches, ZoneId zone) {
         Optional<RunStatus> status = summary.status();

@@ -27,11 +27,11 @@ public final class RunLibraryView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("No runs yet: File → New Run, or open a run folder"));
-        table.getColumns().add(column("Run", LibraryRow::name, 150));
-        table.getColumns().add(column("Condition", LibraryRow::condition, 90));
-        table.getColumns().add(column("Status", LibraryRow::status, 70));
-        table.getColumns().add(column("Steps", LibraryRow::steps, 55));
-        table.getColumns().add(column("Started", LibraryRow::started, 115));
+        table.getColumns().add(column("Run", LibraryRow::name, 120));
+        table.getColumns().add(column("Condition", LibraryRow::condition, 95));
+        table.getColumns().add(column("Status", LibraryRow::status, 62));
+        table.getColumns().add(column("Steps", LibraryRow::steps, 64));
+        table.getColumns().add(column("Started", LibraryRow::started, 118));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(LibraryRow row, boolean empty) {

@@ -8,7 +8,13 @@ import java.util.function.Predicate;
  * matched by pattern rather than listed, so a trainer that adds e.g. {@code loss/kl} gets it
  * drawn in "Losses" without a workbench change.
  */
-public record ChartSpec(String id, String title, String yLabel, Predicate<String> metric, String prefixToDrop) {
+public record ChartSpec(String id, String title, String yLabel, Predicate<String> metric, String prefixToDrop,
+                        boolean sparse) {
+
+    /** A per-step chart (dense: smoothed by the EMA slider, drawn as lines). */
+    public ChartSpec(String id, String title, String yLabel, Predicate<String> metric, String prefixToDrop) {
+        this(id, title, yLabel, metric, prefixToDrop, false);
+    }
 
     /** The Overview's charts, in display order. */
     public static List<ChartSpec> overview() {
@@ -20,12 +26,13 @@ public record ChartSpec(String id, String title, String yLabel, Predicate<String
                 new ChartSpec("p-keep", "p_keep (kept meta-experiences)", "fraction", n -> n.contains("p_keep"), "mel/"),
                 new ChartSpec("losses", "Losses", "loss", n -> n.startsWith("loss/"), "loss/"),
                 new ChartSpec("length", "Response length", "tokens",
-                        n -> n.startsWith("response/") || n.contains("length"), ""),
+                        n -> n.startsWith("response/") || n.contains("length"), "response/"),
                 new ChartSpec("tokens", "Tokens generated", "tokens per step", n -> n.startsWith("tokens/"), "tokens/"),
+                // evaluations are few and far between: drawn as points, never smoothed
                 new ChartSpec("pass1", "Eval Pass@1", "accuracy", n -> n.startsWith(OverviewSeries.PASS_AT_1),
-                        OverviewSeries.PASS_AT_1),
+                        OverviewSeries.PASS_AT_1, true),
                 new ChartSpec("avg8", "Eval Avg@8", "accuracy", n -> n.startsWith(OverviewSeries.AVG_AT_8),
-                        OverviewSeries.AVG_AT_8));
+                        OverviewSeries.AVG_AT_8, true));
     }
 
     /** The name shown in the legend for a metric of this chart. */

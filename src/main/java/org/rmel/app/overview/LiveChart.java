@@ -32,6 +32,7 @@ final class LiveChart {
 
     LiveChart(ChartSpec spec) {
         this.spec = spec;
+        renderer.setDefaultShapesVisible(spec.sparse());
         NumberAxis yAxis = new NumberAxis(spec.yLabel());
         yAxis.setAutoRangeIncludesZero(false);
         xAxis.setAutoRangeIncludesZero(false);
@@ -48,8 +49,8 @@ final class LiveChart {
         chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
         viewer = new ChartViewer(chart, false); // JFreeChart's own export menu needs GPL libraries we do not ship
         viewer.setId("chart-" + spec.id());
-        viewer.setMinSize(200, 180);
-        viewer.setPrefSize(420, 260);
+        viewer.setMinSize(200, 250);
+        viewer.setPrefSize(400, 270);
     }
 
     ChartSpec spec() {

@@ -32,7 +32,7 @@ public final class OverviewModel {
                 double[] x = scaled(series.x(mode), mode.scale());
                 double from = visible == null ? Double.NEGATIVE_INFINITY : visible.from();
                 double to = visible == null ? Double.POSITIVE_INFINITY : visible.to();
-                boolean smooth = emaWeight > 0;
+                boolean smooth = emaWeight > 0 && !spec.sparse();
                 lines.add(line(label, color, true, smooth, x, series.values(), from, to, buckets));
                 if (smooth) {
                     lines.add(line(label + " (EMA " + emaWeight + ")", color, false, false, x,

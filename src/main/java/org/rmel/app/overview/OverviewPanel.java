@@ -17,7 +17,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.rmel.app.LatestTaskRunner;
@@ -33,6 +34,7 @@ import org.rmel.run.ReadWarning;
  * smoothing and downsampling run on the background executor, the newest request winning.
  */
 public final class OverviewPanel implements WorkbenchPanel {
+    private static final int COLUMNS = 3;
     private final WorkbenchContext context;
     private final Preferences preferences;
     private final LatestTaskRunner refreshes;
@@ -93,15 +95,19 @@ public final class OverviewPanel implements WorkbenchPanel {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
 
-        TilePane grid = new TilePane(6, 6);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
         grid.setPadding(new Insets(6));
-        grid.setPrefColumns(3);
-        grid.setPrefTileWidth(420);
-        grid.setPrefTileHeight(270);
+        for (int c = 0; c < COLUMNS; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / COLUMNS);
+            grid.getColumnConstraints().add(column);
+        }
         for (ChartSpec spec : ChartSpec.overview()) {
             LiveChart chart = new LiveChart(spec);
+            grid.add(chart.viewer(), charts.size() % COLUMNS, charts.size() / COLUMNS);
             charts.add(chart);
-            grid.getChildren().add(chart.viewer());
             rebuckets.put(spec.id(), new LatestTaskRunner(context.background()));
             PauseTransition zoomSettled = new PauseTransition(Duration.millis(150));
             zoomSettled.setOnFinished(e -> rebucket(chart));

@@ -57,6 +57,19 @@ class OverviewModelTest {
     }
 
     @Test
+    void evaluationsAreNeverSmoothed() {
+        FollowedRun.Snapshot base = run("a", 3);
+        Map<String, Series> series = new LinkedHashMap<>(base.series());
+        series.put("eval/pass_at_1/arith", new Series("eval/pass_at_1/arith", new double[] {0, 10}, new double[] {0, 60},
+                new double[] {0.2, 0.6}));
+        FollowedRun.Snapshot withEval = new FollowedRun.Snapshot(base.dir(), "a", series, List.of(), null, 1, 5);
+        ChartData data = OverviewModel.chart(spec("pass1"), List.of(withEval), XAxisMode.STEP, 0.9, null, 100);
+        assertEquals(1, data.lines().size());
+        assertEquals("arith", data.lines().get(0).label());
+        assertArrayEquals(new double[] {0.2, 0.6}, data.lines().get(0).y());
+    }
+
+    @Test
     void wallTimeIsInMinutesSinceTheStart() {
         ChartData data = OverviewModel.chart(spec("reward"), List.of(run("a", 4)), XAxisMode.WALL_TIME, 0, null, 100);
         assertArrayEquals(new double[] {0.5, 1, 1.5, 2}, data.lines().get(0).x());
