@@ -183,4 +183,36 @@ class WorkbenchWindowTest {
         waitUntil("the warning names the line", () -> info.call().contains("corrupt/events.jsonl line 5: "), info);
         waitUntil("the library counts the bad line", () -> rows().get(0).detail().contains("1 unreadable line"));
     }
+
+    @Test
+    void twoWindowsOnOneWorkspaceReadTheRunAndNeitherWritesIntoIt() throws Exception {
+        Path run = TestRuns.finished(workspaceDir.resolve("shared"), "mel", 8);
+        java.util.Map<Path, Long> before = snapshotOf(run);
+        open(List.of(run));
+        WorkbenchWindow first = window;
+        open(List.of(run));
+        WorkbenchWindow second = window;
+        try {
+            for (WorkbenchWindow w : List.of(first, second)) {
+                window = w;
+                waitUntil("the run is drawn in each window", () -> chart("reward").getSeriesCount() == 1
+                        && chart("reward").getSeries(0).getItemCount() == 8);
+            }
+        } finally {
+            window = first;
+            FxToolkit.setupFixture(() -> second.stage().close());
+        }
+        assertEquals(before, snapshotOf(run), "files, sizes and modification times of the run are untouched");
+    }
+
+    /** Every file of the folder with its size and modification time. */
+    private static java.util.Map<Path, Long> snapshotOf(Path dir) throws Exception {
+        java.util.Map<Path, Long> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p), Files.size(p) * 1_000_003L + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return files;
+    }
 }

@@ -36,14 +36,13 @@ public final class RunOpenBench {
         FollowedRun.Snapshot snapshot;
         double firstCurve = -1;
         try (FollowedRun run = FollowedRun.follow(runDir, new AtomicLong(), Duration.ofMillis(50))) {
-            snapshot = run.snapshot();
-            while (snapshot.loadedFraction() < 1 || run.status() == null) {
-                if (firstCurve < 0 && snapshot.series().containsKey("reward/mean")) {
+            while (run.loadedFraction() < 1 || run.status() == null) {
+                if (firstCurve < 0 && run.hasSeries()) {
                     firstCurve = seconds(start); // the Overview draws from the first batch on, while the rest loads
                 }
                 Thread.sleep(5);
-                snapshot = run.snapshot();
             }
+            snapshot = run.snapshot();
         }
         double open = seconds(start);
         double openCpu = (processCpuNanos() - cpuStart) / 1e9;

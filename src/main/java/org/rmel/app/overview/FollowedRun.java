@@ -91,6 +91,16 @@ public final class FollowedRun implements AutoCloseable {
         return status;
     }
 
+    /** How much of the log the first read has covered (1 once caught up). */
+    public double loadedFraction() {
+        return loadedFraction;
+    }
+
+    /** Whether any step metrics have been read yet. */
+    public boolean hasSeries() {
+        return series.hasSeries();
+    }
+
     public Exception error() {
         return error;
     }

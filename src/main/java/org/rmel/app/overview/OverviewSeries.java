@@ -60,6 +60,10 @@ public final class OverviewSeries implements EventSink {
         return copy;
     }
 
+    public synchronized boolean hasSeries() {
+        return !series.isEmpty();
+    }
+
     public synchronized long events() {
         return events;
     }

@@ -8,6 +8,8 @@ final class SeriesBuffer {
     private double[] seconds = new double[64];
     private double[] values = new double[64];
     private int size;
+    /** The last snapshot, reused until the next point arrives (views ask several times a second). */
+    private Series cached;
 
     void add(double step, double secondsSinceStart, double value) {
         if (size == steps.length) {
@@ -19,6 +21,7 @@ final class SeriesBuffer {
         seconds[size] = secondsSinceStart;
         values[size] = value;
         size++;
+        cached = null;
     }
 
     int size() {
@@ -26,6 +29,9 @@ final class SeriesBuffer {
     }
 
     Series snapshot(String name) {
-        return new Series(name, Arrays.copyOf(steps, size), Arrays.copyOf(seconds, size), Arrays.copyOf(values, size));
+        if (cached == null) {
+            cached = new Series(name, Arrays.copyOf(steps, size), Arrays.copyOf(seconds, size), Arrays.copyOf(values, size));
+        }
+        return cached;
     }
 }
