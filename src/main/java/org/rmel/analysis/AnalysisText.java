@@ -36,6 +36,7 @@ public final class AnalysisText {
         a.pKeepBySource().forEach((src, r) -> line(out, "  %-23s %s", src, rate(r)));
         LcpStats lcp = a.lcp();
         line(out, "LCP ratio, attempts       %s", histogram(lcp.attempts()));
+        lcp.attemptsByTau().forEach((tau, h) -> line(out, "  attempts at tau %-7s %s", tau, histogram(h)));
         line(out, "LCP ratio, accepted       %s", histogram(lcp.accepted()));
         lcp.acceptedByTau().forEach((tau, h) -> line(out, "  accepted at tau %-7s %s", tau, histogram(h)));
         line(out, "  accepted under 0.5      %s", rate(lcp.acceptedBelowHalf()));

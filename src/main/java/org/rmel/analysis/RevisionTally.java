@@ -1,6 +1,7 @@
 package org.rmel.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ final class RevisionTally {
     private long rescued;
     private final TreeMap<Double, long[]> byTau = new TreeMap<>();
     private final long[] attemptsLcp = new long[Histogram.BINS];
+    private final TreeMap<Double, long[]> attemptsLcpByTau = new TreeMap<>();
     private final long[] acceptedLcp = new long[Histogram.BINS];
     private final TreeMap<Double, long[]> acceptedLcpByTau = new TreeMap<>();
     private long acceptedBelowHalf;
@@ -28,6 +30,7 @@ final class RevisionTally {
             c[1] += a.accepted() ? 1 : 0;
             c[2] += a.verified() ? 1 : 0;
             attemptsLcp[Histogram.bin(a.lcpRatio())]++;
+            attemptsLcpByTau.computeIfAbsent(a.tau(), k -> new long[Histogram.BINS])[Histogram.bin(a.lcpRatio())]++;
         }
         RevisionAttempt acc = r.acceptedAttempt();
         if (acc != null) {
@@ -51,9 +54,13 @@ final class RevisionTally {
     }
 
     LcpStats lcp() {
-        Map<String, Histogram> perTau = new TreeMap<>();
-        acceptedLcpByTau.forEach((tau, c) -> perTau.put(Double.toString(tau), new Histogram(c.clone())));
-        return new LcpStats(new Histogram(attemptsLcp.clone()), new Histogram(acceptedLcp.clone()), perTau,
-                Rate.of(acceptedBelowHalf, rescued));
+        return new LcpStats(new Histogram(attemptsLcp.clone()), byTau(attemptsLcpByTau),
+                new Histogram(acceptedLcp.clone()), byTau(acceptedLcpByTau), Rate.of(acceptedBelowHalf, rescued));
+    }
+
+    private static Map<String, Histogram> byTau(TreeMap<Double, long[]> counts) {
+        Map<String, Histogram> out = new LinkedHashMap<>();
+        counts.forEach((tau, c) -> out.put(Double.toString(tau), new Histogram(c.clone())));
+        return out;
     }
 }

@@ -73,6 +73,9 @@ class RunAnalyzerTest {
         assertArrayEquals(new long[] {0, 0, 0, 0, 1, 1, 0, 0, 0, 0}, a.lcp().accepted().counts());
         assertEquals(Rate.of(1, 2), a.lcp().acceptedBelowHalf());
         assertArrayEquals(new long[] {0, 0, 0, 0, 0, 1, 0, 0, 0, 0}, a.lcp().acceptedByTau().get("0.5").counts());
+        assertEquals(List.of("0.3", "0.5", "0.7"), List.copyOf(a.lcp().attemptsByTau().keySet()));
+        assertArrayEquals(new long[] {0, 0, 0, 0, 1, 0, 0, 4, 0, 0}, a.lcp().attemptsByTau().get("0.7").counts());
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 2, 0, 0, 0, 0}, a.lcp().attemptsByTau().get("0.5").counts());
         // Difficulty at revision time: q1@1 1/1 rescued, q3@1 1/1 failed, q3@2 2/2 rescued, q1@3 2/3 failed.
         assertEquals(List.of(new BucketRate("2/3", Rate.of(0, 1)), new BucketRate("1/1", Rate.of(1, 2)),
                 new BucketRate("2/2", Rate.of(1, 1))), a.revisionByDifficulty());
