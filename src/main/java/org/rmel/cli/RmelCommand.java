@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
                 AnalyzeCommand.class,
                 GenerateCommand.class,
                 DatasetsCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

@@ -136,14 +136,14 @@ public final class TrainSettings {
         switch (name) {
             case "default" -> { }
             case "smoke" -> {
-                v.put("steps", 3);
+                v.put("steps", 2);
                 v.put("prompts_per_step", 4);
                 v.put("pool_size", 8);
                 v.put("k", 4);
                 v.put("eval_every", 0);
                 v.put("eval_size", 4);
                 v.put("eval_samples", 2);
-                v.put("eval_benchmarks", "arith-2op-2d,arith-4op-3d");
+                v.put("eval_benchmarks", "arith-3op-1d");
                 v.put("checkpoint_every", 2);
             }
             case "paper" -> {

@@ -17,7 +17,7 @@ import org.rmel.base.BadInputException;
 public final class ArithSuite {
     /** The five evaluation tiers, easiest first; the training pool mixes the same tiers. */
     public static final List<ArithTier> TIERS = List.of(
-            ArithTier.of(2, 2), ArithTier.of(3, 2), ArithTier.of(2, 3), ArithTier.of(3, 3), ArithTier.of(4, 3));
+            ArithTier.of(2, 1), ArithTier.of(3, 1), ArithTier.of(2, 2), ArithTier.of(3, 2), ArithTier.of(4, 2));
 
     private final long seed;
 

@@ -59,7 +59,7 @@ class ArithSuiteTest {
     @Test
     void deterministicFromTheSeedAndDifferentAcrossSeeds() {
         assertEquals(new ArithSuite(11).trainingPool(50), new ArithSuite(11).trainingPool(50));
-        assertEquals(new ArithSuite(11).evalSet("arith-3op-3d", 20, 50), new ArithSuite(11).evalSet("arith-3op-3d", 20, 50));
+        assertEquals(new ArithSuite(11).evalSet("arith-3op-2d", 20, 50), new ArithSuite(11).evalSet("arith-3op-2d", 20, 50));
         assertNotEquals(new ArithSuite(11).trainingPool(50), new ArithSuite(12).trainingPool(50));
     }
 

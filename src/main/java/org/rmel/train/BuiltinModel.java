@@ -1,0 +1,41 @@
+package org.rmel.train;
+
+import org.rmel.model.CharTokenizer;
+import org.rmel.model.DeviceChoice;
+import org.rmel.model.Policies;
+import org.rmel.model.Policy;
+import org.rmel.model.Qwen2Config;
+import org.rmel.tasks.arith.ArithFormat;
+
+/**
+ * The embedded default model ({@code model = builtin:tiny}): a small Qwen2-architecture decoder
+ * over the arithmetic suite's own 29-character alphabet. Sized for two CPU cores: sampling
+ * 8 rollouts for 16 prompts and one update take a few seconds, so a whole default run fits in
+ * minutes. The shape is part of the warm start's cache key.
+ */
+public final class BuiltinModel {
+    static final int HIDDEN = 64;
+    static final int LAYERS = 2;
+    static final int MLP = 192;
+    static final int HEADS = 4;
+    static final int KV_HEADS = 2;
+
+    private BuiltinModel() {
+    }
+
+    public static CharTokenizer tokenizer() {
+        return new CharTokenizer(ArithFormat.ALPHABET);
+    }
+
+    /** A freshly initialised built-in model. */
+    public static Policy create(long seed, DeviceChoice device) {
+        CharTokenizer tok = tokenizer();
+        return Policies.random(Qwen2Config.of(tok.vocabSize(), HIDDEN, MLP, LAYERS, HEADS, KV_HEADS, true,
+                tok.eosId(), tok.padId()), tok, seed, device);
+    }
+
+    /** The shape, for the warm-start cache key. */
+    static String shape() {
+        return "qwen2-char h" + HIDDEN + " l" + LAYERS + " mlp" + MLP + " heads" + HEADS + "/" + KV_HEADS;
+    }
+}

@@ -1,0 +1,16 @@
+package org.rmel.train;
+
+import java.util.List;
+
+/** Where a run's training prompts and evaluation sets come from. */
+public interface TaskSource {
+
+    /** The training pool; prompts are drawn from it epoch by epoch. */
+    List<TaskProblem> trainingPool();
+
+    /** The evaluation sets this source offers, in display order. */
+    List<String> benchmarkNames();
+
+    /** One evaluation set; an unknown name is a {@code BadInputException} listing the known ones. */
+    List<TaskProblem> benchmark(String name);
+}

@@ -1,0 +1,216 @@
+package org.rmel.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rmel.base.BadInputException;
+import org.rmel.method.Condition;
+import org.rmel.method.DifficultyTracker;
+import org.rmel.method.MethodSettings;
+import org.rmel.model.DeviceChoice;
+import org.rmel.model.Policies;
+import org.rmel.model.Policy;
+import org.rmel.run.CheckpointEvent;
+import org.rmel.run.EvalEvent;
+import org.rmel.run.EventSink;
+import org.rmel.run.LoggedEvent;
+import org.rmel.run.RunDirectory;
+import org.rmel.run.RunJson;
+import org.rmel.run.RunSpec;
+import org.rmel.run.RunWriter;
+
+/**
+ * Starts or resumes a training run. Everything that can be wrong with the user's input —
+ * settings, model folder, task file, benchmark names — is checked before the run directory is
+ * created, so a bad start leaves nothing behind.
+ */
+public final class TrainSession {
+    private TrainSession() {
+    }
+
+    /** Starts a new run in {@code out}; returns the {@code run_finished} reason. */
+    public static String start(TrainSettings settings, Path out, PrintStream console) {
+        settings.checkConsistent();
+        MethodSettings method = methodSettings(settings);
+        if (Files.exists(out.resolve("run.json")) || Files.exists(out.resolve("events.jsonl"))) {
+            throw new BadInputException(out + ": already holds a run; resume it with --resume or choose another --out");
+        }
+        TaskSource source = taskSource(settings);
+        List<TaskProblem> pool = source.trainingPool();
+        if (pool.isEmpty()) {
+            throw new BadInputException("tasks: " + settings.string("tasks") + " has no problems");
+        }
+        Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
+        Policy policy = initialPolicy(settings, console);
+        try (StopSignal stop = new StopSignal()) {
+            RunWriter writer;
+            try {
+                writer = RunWriter.create(out, RunSpec.of(spec(settings, method, policy, source)));
+            } catch (RuntimeException e) {
+                policy.close();
+                throw e;
+            }
+            return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(), 0, true,
+                    stop, console);
+        }
+    }
+
+    /** Continues a killed or stopped run from its last checkpoint. */
+    public static String resume(Path dir, PrintStream console) {
+        RunDirectory run = RunDirectory.open(dir);
+        Map<String, Object> spec = RunJson.MAPPER.convertValue(run.spec().json(), Map.class);
+        TrainSettings settings = TrainSettings.fromSpec(spec, dir.resolve("run.json").toString()).checkConsistent();
+        TaskSource source = taskSource(settings);
+        List<TaskProblem> pool = source.trainingPool();
+        Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
+        boolean evalAtStart = !hasEvalAtStepZero(run);
+        try (StopSignal stop = new StopSignal()) {
+            RunWriter writer = RunWriter.resume(dir);
+            DifficultyTracker tracker = new DifficultyTracker();
+            AdaptiveBudget adaptive = new AdaptiveBudget();
+            Policy policy;
+            int done = 0;
+            try {
+                if (writer.resumedFrom().isPresent()) {
+                    CheckpointEvent c = writer.resumedFrom().get();
+                    Path ckpt = dir.resolve(c.path());
+                    policy = Policies.load(ckpt, device(settings));
+                    done = TrainerState.load(ckpt, tracker, adaptive);
+                    console.println("resuming " + dir + " from step " + done);
+                } else {
+                    policy = initialPolicy(settings, console);
+                    console.println("resuming " + dir + " from the start (no checkpoint yet)");
+                }
+            } catch (RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+            return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, done, evalAtStart && done == 0,
+                    stop, console);
+        }
+    }
+
+    private static String run(TrainSettings settings, Policy policy, RunWriter writer, List<TaskProblem> pool,
+                              Map<String, List<TaskProblem>> benchmarks, DifficultyTracker tracker,
+                              AdaptiveBudget adaptive, int done, boolean evalAtStart, StopSignal stop,
+                              PrintStream console) {
+        try (policy) {
+            AnswerJudge judge = new VerifierJudge();
+            PromptFormat format = promptFormat(settings);
+            ExperienceMaker maker = settings.builtinModel() ? new ArithExperienceMaker()
+                    : new TemplateExperienceMaker(policy, settings.string("critique_template"), 256);
+            StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer);
+            Evaluator evaluator = new Evaluator(settings, policy, judge, format);
+            return new Trainer(settings, policy, writer, steps, evaluator, benchmarks, tracker, adaptive, console)
+                    .run(done, evalAtStart, stop);
+        } catch (RuntimeException | Error e) {
+            writer.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    static PromptFormat promptFormat(TrainSettings settings) {
+        return settings.builtinModel() ? new ArithPromptFormat()
+                : new TemplatePromptFormat(settings.string("prompt_template"), settings.string("replay_template"));
+    }
+
+    static TaskSource taskSource(TrainSettings settings) {
+        if (settings.builtinTasks()) {
+            return new ArithTaskSource(settings.integer("seed"), settings.integer("pool_size"), settings.integer("eval_size"));
+        }
+        Path file = Path.of(settings.string("tasks"));
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("tasks: " + file + " is not a file");
+        }
+        List<String> names = settings.string("eval_benchmarks").equals("all") ? List.of()
+                : Arrays.stream(settings.string("eval_benchmarks").split(",")).map(String::trim).toList();
+        return new FileTaskSource(file, names);
+    }
+
+    static Map<String, List<TaskProblem>> benchmarks(TrainSettings settings, TaskSource source) {
+        String wanted = settings.string("eval_benchmarks");
+        List<String> names = wanted.equals("all") ? source.benchmarkNames()
+                : Arrays.stream(wanted.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Map<String, List<TaskProblem>> out = new LinkedHashMap<>();
+        for (String name : names) {
+            try {
+                out.put(name, source.benchmark(name));
+            } catch (BadInputException e) {
+                throw new BadInputException("eval_benchmarks: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static DeviceChoice device(TrainSettings settings) {
+        return DeviceChoice.parse(settings.string("device"), "device");
+    }
+
+    /** The policy RL starts from: the warm-started built-in model, or the given model folder. */
+    static Policy initialPolicy(TrainSettings settings, PrintStream console) {
+        if (settings.builtinModel()) {
+            if (settings.integer("warm_start_steps") == 0) {
+                return BuiltinModel.create(settings.integer("seed"), device(settings));
+            }
+            return Policies.load(WarmStart.ensure(settings, device(settings), console), device(settings));
+        }
+        Path folder = Path.of(settings.string("model"));
+        if (!Files.isDirectory(folder)) {
+            throw new BadInputException("model: " + folder + " is not a folder (expected a Hugging Face model folder)");
+        }
+        return Policies.load(folder, device(settings));
+    }
+
+    static MethodSettings methodSettings(TrainSettings settings) {
+        try {
+            return new MethodSettings(Condition.fromCliName(settings.string("condition")), settings.doubleList("tau_schedule"),
+                    settings.integer("budget"), settings.doubleValue("tau_min"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** run.json: every setting by name, the derived schedule, and what ran it. */
+    static ObjectNode spec(TrainSettings settings, MethodSettings method, Policy policy, TaskSource source) {
+        Map<String, Object> spec = new LinkedHashMap<>(settings.asMap());
+        spec.put("revision_schedule", method.revisionSchedule().taus());
+        spec.put(RunSpec.STEPS_TOTAL, settings.integer("steps"));
+        spec.put("condition_label", method.condition().label());
+        spec.put("model_description", policy.describe());
+        spec.put("device_name", policy.deviceInfo().name());
+        if (settings.builtinModel() && settings.integer("warm_start_steps") > 0) {
+            spec.put("warm_start_key", WarmStart.key(settings));
+        }
+        spec.put("benchmarks", source.benchmarkNames());
+        spec.put("step_delimiter", "\\n");
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("rmel", String.valueOf(TrainSession.class.getPackage().getImplementationVersion()));
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        spec.put("versions", versions);
+        return RunJson.MAPPER.valueToTree(spec);
+    }
+
+    private static boolean hasEvalAtStepZero(RunDirectory run) {
+        boolean[] found = {false};
+        run.read(new EventSink() {
+            @Override
+            public void accept(LoggedEvent e) {
+                if (e.event() instanceof EvalEvent ev && ev.step() == 0) {
+                    found[0] = true;
+                }
+            }
+
+            @Override
+            public void reset() {
+                found[0] = false;
+            }
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,61 @@
+package org.rmel.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rmel.base.BadInputException;
+import org.rmel.method.DifficultyTracker;
+
+/**
+ * What a checkpoint needs beside the model for an exact resume: the difficulty history of every
+ * prompt and the adaptive rule's per-bucket counts. Prompt order and sampling seeds are pure
+ * functions of (seed, step), so they need no saving.
+ */
+final class TrainerState {
+    static final String FILE = "trainer-state.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainerState() {
+    }
+
+    static void save(Path checkpoint, int step, DifficultyTracker tracker, AdaptiveBudget adaptive) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("step", step);
+        ObjectNode d = root.putObject("difficulty");
+        tracker.all().forEach((id, diff) -> d.putArray(id).add(diff.visits()).add(diff.allNegative()));
+        ObjectNode a = root.putObject("adaptive");
+        adaptive.counts().forEach((bucket, c) -> a.putArray(bucket).add(c[0]).add(c[1]));
+        try {
+            Files.writeString(checkpoint.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(checkpoint.resolve(FILE) + ": cannot write", e);
+        }
+    }
+
+    /** Restores the tracker and adaptive counts; returns the checkpoint's step. */
+    static int load(Path checkpoint, DifficultyTracker tracker, AdaptiveBudget adaptive) {
+        Path file = checkpoint.resolve(FILE);
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file));
+            root.get("difficulty").fields().forEachRemaining(e -> {
+                int visits = e.getValue().get(0).asInt();
+                int allNeg = e.getValue().get(1).asInt();
+                for (int i = 0; i < visits; i++) {
+                    tracker.record(e.getKey(), i < allNeg);
+                }
+            });
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            root.get("adaptive").fields().forEachRemaining(e ->
+                    counts.put(e.getKey(), new int[] {e.getValue().get(0).asInt(), e.getValue().get(1).asInt()}));
+            adaptive.restore(counts);
+            return root.get("step").asInt();
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(file + ": unreadable trainer state (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.rmel.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rmel.cli.RmelCommand;
+import org.rmel.method.Condition;
+import org.rmel.run.EvalEvent;
+import org.rmel.run.GroupEvent;
+import org.rmel.run.MetaExperienceEvent;
+import org.rmel.run.RevisionAttempt;
+import org.rmel.run.RevisionEvent;
+import org.rmel.run.RunFinished;
+import org.rmel.run.StepEvent;
+
+/** {@code train --preset smoke} for every condition: a real run of the built-in model on the CPU. */
+class TrainSmokeTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mel", "mel-extra", "r-mel", "r-mel-no-prefix", "r-mel-b1", "r-mel-adaptive"})
+    void smokeRunWritesTheWholeContract(String conditionName) {
+        Path out = tmp.resolve(conditionName);
+        assertEquals(0, RmelCommand.execute("train", "--preset", "smoke", "--condition", conditionName, "--out", out.toString()));
+        TrainSettings s = TrainSettings.preset("smoke");
+        Condition condition = Condition.fromCliName(conditionName);
+        RunLog log = RunLog.read(out);
+
+        List<StepEvent> steps = log.of(StepEvent.class);
+        assertEquals(List.of(1, 2), steps.stream().map(StepEvent::step).toList());
+        List<GroupEvent> rollouts = log.of(GroupEvent.class).stream().filter(g -> !g.fromExtraRollouts()).toList();
+        assertEquals(s.integer("steps") * s.integer("prompts_per_step"), rollouts.size());
+        rollouts.forEach(g -> assertEquals(s.integer("k"), g.trajectories().size()));
+        long allNegative = rollouts.stream().filter(GroupEvent::allNegative).count();
+        double loggedFrac = steps.stream().mapToDouble(e -> e.metric("groups/all_negative_frac")).sum()
+                * s.integer("prompts_per_step");
+        assertEquals(allNegative, Math.round(loggedFrac), "all-negative fraction matches the group events");
+
+        List<RevisionEvent> revisions = log.of(RevisionEvent.class);
+        List<GroupEvent> extras = log.of(GroupEvent.class).stream().filter(GroupEvent::fromExtraRollouts).toList();
+        if (condition.revises()) {
+            assertEquals(allNegative, revisions.size(), "one revision search per all-negative group");
+            int budget = condition == Condition.R_MEL_B1 ? 1 : 4;
+            int cap = condition.adaptive() ? s.integer("adaptive_cap") : budget;
+            List<Double> schedule = List.of(0.7, 0.5, 0.3, 0.7, 0.5, 0.3, 0.7, 0.5);
+            double tauMin = condition == Condition.R_MEL_NO_PREFIX ? 0.0 : 0.3;
+            for (RevisionEvent r : revisions) {
+                assertTrue(r.attempts().size() >= 1 && r.attempts().size() <= cap);
+                for (int i = 0; i < r.attempts().size(); i++) {
+                    RevisionAttempt a = r.attempts().get(i);
+                    assertEquals(schedule.get(i), a.tau(), "attempt " + i + " follows the schedule");
+                    assertEquals((int) Math.floor(a.tau() * r.seedTokens()), a.cut());
+                    assertEquals(a.accepted(), a.verified() && a.lcpRatio() >= tauMin);
+                }
+            }
+        } else {
+            assertTrue(revisions.isEmpty());
+        }
+        assertEquals(condition.spendsExtraRollouts() ? allNegative : 0, extras.size());
+        extras.forEach(g -> assertEquals(4, g.trajectories().size()));
+
+        List<MetaExperienceEvent> mes = log.of(MetaExperienceEvent.class);
+        long rescued = revisions.stream().filter(RevisionEvent::succeeded).count();
+        assertEquals(rescued, mes.stream().filter(m -> m.source().equals("revision")).count(),
+                "every rescued group gives one revision meta-experience");
+        for (StepEvent e : steps) {
+            for (String key : List.of("reward/mean", "groups/all_negative_frac", "tokens/rollout", "tokens/revision",
+                    "tokens/extra", "time/step_s", "time/rollout_s", "time/update_s")) {
+                assertFalse(Double.isNaN(e.metric(key)), key + " at step " + e.step());
+            }
+        }
+        Map<Integer, List<EvalEvent>> evals = log.of(EvalEvent.class).stream().collect(Collectors.groupingBy(EvalEvent::step));
+        assertEquals(List.of(0, 2), evals.keySet().stream().sorted().toList());
+        assertTrue(log.events.get(log.events.size() - 1) instanceof RunFinished f && f.reason().equals(RunFinished.COMPLETED));
+    }
+}
