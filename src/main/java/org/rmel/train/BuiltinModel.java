@@ -9,7 +9,7 @@ import org.rmel.tasks.arith.ArithFormat;
 
 /**
  * The embedded default model ({@code model = builtin:tiny}): a small Qwen2-architecture decoder
- * over the arithmetic suite's own 29-character alphabet. Sized for two CPU cores: sampling
+ * over the arithmetic suite's own 26-character alphabet. Sized for two CPU cores: sampling
  * 8 rollouts for 16 prompts and one update take a few seconds, so a whole default run fits in
  * minutes. The shape is part of the warm start's cache key.
  */

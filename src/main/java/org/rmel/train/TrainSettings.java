@@ -121,9 +121,9 @@ public final class TrainSettings {
         v.put("model", BUILTIN_MODEL);
         v.put("device", "cpu");
         v.put("tasks", BUILTIN_TASKS);
-        v.put("warm_start_steps", 600);
-        v.put("warm_start_lr", 3e-3);
-        v.put("warm_start_batch", 64);
+        v.put("warm_start_steps", 3500);
+        v.put("warm_start_lr", 1e-2);
+        v.put("warm_start_batch", 16);
         v.put("warm_start_hint_prob", 0.5);
         v.put("warm_start_seed", 0);
         v.put("adaptive_cap", 8);

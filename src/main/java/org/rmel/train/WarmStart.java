@@ -30,7 +30,8 @@ import org.rmel.tasks.arith.ArithTier;
  * canonical solutions, deliberately stopped early so the policy is imperfect the way R-MEL needs
  * (the early steps of a trace come out right, the later, longer-number steps often not). Part
  * of the examples carry a step of their solution in the hint slot, which teaches the model to
- * copy a hinted step — what MEL's replay relies on.
+ * copy a hinted step — what MEL's replay relies on — and a fifth are meta-experiences in
+ * MEL's retrospective format, so that RL's NLL term starts from a format the model knows.
  *
  * <p>The result is cached by the hash of the settings that decide it (model, steps, lr, batch,
  * hint fraction, seed, task format): first in the jar (the default one ships with the
@@ -40,7 +41,9 @@ import org.rmel.tasks.arith.ArithTier;
  */
 public final class WarmStart {
     /** Bump when the task format changes, so stale warm starts are not reused. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Share of warm-start examples in MEL's retrospective meta-experience format. */
+    private static final double RETRO_FRACTION = 0.2;
     private static final String RESOURCE_ROOT = "/org/rmel/train/warm-start/";
     private static final String[] FILES = {"config.json", "model.safetensors", "rmel-char-tokenizer.json"};
 
@@ -88,7 +91,12 @@ public final class WarmStart {
             List<NllSample> samples = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 ArithProblem p = gen.next("w", tiers.get(random.nextInt(tiers.size())));
-                String hint = random.nextDouble() < hintProb ? p.steps().get(random.nextInt(p.steps().size())) : "";
+                List<String> lines = ArithFormat.lines(p.solution());
+                if (random.nextDouble() < RETRO_FRACTION) {
+                    samples.add(retroExample(policy, p, lines, random));
+                    continue;
+                }
+                String hint = random.nextDouble() < hintProb ? lines.get(random.nextInt(lines.size())) : "";
                 int[] prompt = policy.tokenizer().encode(ArithFormat.prompt(p.question(), hint));
                 int[] body = policy.tokenizer().encode(p.solution());
                 int[] target = java.util.Arrays.copyOf(body, body.length + 1);
@@ -103,6 +111,35 @@ public final class WarmStart {
                         (System.nanoTime() - start) / 1e9);
             }
         }
+    }
+
+    /**
+     * A meta-experience in MEL's retrospective format, so that the NLL term of RL starts from a
+     * format the model knows: y+ is the canonical solution, y− the same with one digit of one
+     * line changed, and the target names the wrong line (critique) and the right one (heuristic).
+     */
+    private static NllSample retroExample(Policy policy, ArithProblem p, List<String> lines, SplittableRandom random) {
+        int s = random.nextInt(lines.size());
+        String right = lines.get(s);
+        String wrong = corruptDigit(right, random);
+        List<String> bad = new ArrayList<>(lines);
+        bad.set(s, wrong);
+        String positive = String.join(ArithFormat.STEP_DELIMITER, lines) + "\n";
+        String negative = String.join(ArithFormat.STEP_DELIMITER, bad) + "\n";
+        return new NllSample(policy.tokenizer().encode(ArithFormat.retroContext(p.question(), positive, negative)),
+                policy.tokenizer().encode(ArithFormat.metaExperience(wrong, right)));
+    }
+
+    private static String corruptDigit(String line, SplittableRandom random) {
+        List<Integer> digits = new ArrayList<>();
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isDigit(line.charAt(i))) {
+                digits.add(i);
+            }
+        }
+        int at = digits.get(random.nextInt(digits.size()));
+        char d = (char) ('0' + (line.charAt(at) - '0' + 1 + random.nextInt(9)) % 10);
+        return line.substring(0, at) + d + line.substring(at + 1);
     }
 
     /** The tiers the warm start draws from: the suite's five plus one-operation warm-ups. */

@@ -46,7 +46,9 @@ class TrainFaultsTest {
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = RmelCommand.execute("train", "--preset", "smoke", option, value, "--out", out.toString());
+            code = option.equals("--preset")
+                    ? RmelCommand.execute("train", option, value, "--out", out.toString())
+                    : RmelCommand.execute("train", "--preset", "smoke", option, value, "--out", out.toString());
         } finally {
             System.setErr(old);
         }

@@ -8,12 +8,11 @@ import java.util.List;
  * alphabet, short lines, one step per line, and a hint slot in the prompt.
  *
  * <pre>
- * Q:(47+385-19)*3
- * H:432-19=413          &lt;- hint slot; empty ("H:") in ordinary rollouts
- * 47+385=432            &lt;- response: one step per line
- * 432-19=413
- * 413*3=1239
- * Answer: 1239
+ * Q:7*8+46-49
+ * H:102-49          &lt;- hint slot; empty ("H:") in ordinary rollouts
+ * 56+46-49          &lt;- response: one step per line, the expression with one more operation done
+ * 102-49
+ * Answer: 53        &lt;- the last operation gives the answer line
  * </pre>
  *
  * The warm start shows a step of the canonical solution in the hint slot on part of its
@@ -34,7 +33,7 @@ public final class ArithFormat {
      * Every character the suite can produce. The character tokenizer is built from it, so a
      * model never meets an unknown character in its own task language.
      */
-    public static final String ALPHABET = "0123456789+-*=()\n :#QHCAnswer";
+    public static final String ALPHABET = "0123456789+-*\n :#QHCAnswer";
 
     private ArithFormat() {
     }

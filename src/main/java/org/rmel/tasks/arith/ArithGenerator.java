@@ -5,14 +5,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws problems of one tier, deterministically from a seed. Operations are evaluated left to
- * right; the question shows that order with brackets before a multiplication. Addition and
- * subtraction take operands of the tier's digit count (so carries and borrows are frequent);
- * multiplication takes a single digit (at most one per problem) so numbers stay short enough
- * for a character-level model. Subtraction never goes below zero.
+ * Draws problems of one tier, deterministically from a seed.
+ *
+ * <p>A problem is a chain of operations, e.g. {@code 7*8+46-49}. A multiplication (by one digit)
+ * can only come first, so the usual precedence and left-to-right evaluation agree and no
+ * brackets are needed. Additions and subtractions take operands of the tier's digit count, so
+ * carries and borrows are frequent; subtraction never goes below zero.
+ *
+ * <p>The canonical solution rewrites the expression one operation at a time — each step line is
+ * the remaining expression with its first operation evaluated ({@code 56+46-49},
+ * {@code 102-49}) — and the last evaluation is the answer line. A step then needs one small
+ * computation plus a copy of the previous line's tail, which a character-level model learns
+ * far faster than finding the next operand inside the question.
  */
 public final class ArithGenerator {
-    private static final double MULTIPLY_PROBABILITY = 0.25;
+    private static final double MULTIPLY_FIRST_PROBABILITY = 0.3;
     private final SplittableRandom random;
 
     public ArithGenerator(long seed) {
@@ -21,40 +28,52 @@ public final class ArithGenerator {
 
     /** The next problem of the tier, with the given id. */
     public ArithProblem next(String id, ArithTier tier) {
+        List<String> ops = new ArrayList<>();
+        List<Long> operands = new ArrayList<>();
         long value = operand(tier.digits());
-        StringBuilder question = new StringBuilder(Long.toString(value));
-        List<String> steps = new ArrayList<>();
-        boolean multiplied = false;
+        long first = value;
         for (int i = 0; i < tier.ops(); i++) {
-            char op;
-            long operand;
-            if (!multiplied && i > 0 && random.nextDouble() < MULTIPLY_PROBABILITY) {
-                op = '*';
-                operand = 2 + random.nextInt(8);
-                multiplied = true;
+            if (i == 0 && tier.ops() > 1 && random.nextDouble() < MULTIPLY_FIRST_PROBABILITY) {
+                long m = 2 + random.nextInt(8);
+                ops.add("*");
+                operands.add(m);
+                value *= m;
             } else if (value > 0 && random.nextBoolean()) {
-                op = '-';
-                operand = Math.min(operand(tier.digits()), value);
-                if (operand == value && value > 1) {
-                    operand = 1 + random.nextLong(value - 1);
-                }
+                long o = Math.min(operand(tier.digits()), value);
+                ops.add("-");
+                operands.add(o);
+                value -= o;
             } else {
-                op = '+';
-                operand = operand(tier.digits());
+                long o = operand(tier.digits());
+                ops.add("+");
+                operands.add(o);
+                value += o;
             }
-            long result = switch (op) {
-                case '+' -> value + operand;
-                case '-' -> value - operand;
-                default -> value * operand;
-            };
-            if (op == '*' && i > 0) {
-                question.insert(0, '(').append(')');
-            }
-            question.append(op).append(operand);
-            steps.add(value + Character.toString(op) + operand + "=" + result);
-            value = result;
         }
-        return new ArithProblem(id, question.toString(), steps, Long.toString(value), tier);
+        String question = expression(first, ops, operands, 0);
+        List<String> steps = new ArrayList<>();
+        long running = first;
+        for (int i = 0; i < ops.size() - 1; i++) {
+            running = apply(running, ops.get(i), operands.get(i));
+            steps.add(expression(running, ops, operands, i + 1));
+        }
+        return new ArithProblem(id, question, steps, Long.toString(value), tier);
+    }
+
+    private static long apply(long a, String op, long b) {
+        return switch (op) {
+            case "+" -> a + b;
+            case "-" -> a - b;
+            default -> a * b;
+        };
+    }
+
+    private static String expression(long start, List<String> ops, List<Long> operands, int from) {
+        StringBuilder sb = new StringBuilder(Long.toString(start));
+        for (int i = from; i < ops.size(); i++) {
+            sb.append(ops.get(i)).append(operands.get(i));
+        }
+        return sb.toString();
     }
 
     private long operand(int digits) {

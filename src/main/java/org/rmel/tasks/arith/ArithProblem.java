@@ -6,8 +6,9 @@ import java.util.List;
  * One generated problem with its canonical step-by-step solution.
  *
  * @param id stable identifier ({@code <set>-<index>})
- * @param question the expression, e.g. {@code (47+385-19)*3}
- * @param steps the canonical steps, one short line each, e.g. {@code 47+385=432}
+ * @param question the expression, e.g. {@code 7*8+46-49}
+ * @param steps the canonical intermediate lines, e.g. {@code 56+46-49} and {@code 102-49}; the
+ *     answer line follows them
  * @param answer the final value, as the verifier's gold answer
  * @param tier the difficulty tier the problem was drawn from
  */

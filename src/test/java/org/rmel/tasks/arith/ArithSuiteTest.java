@@ -15,32 +15,52 @@ import org.junit.jupiter.api.Test;
 import org.rmel.base.BadInputException;
 
 class ArithSuiteTest {
-    private static final Pattern STEP = Pattern.compile("(\\d+)([-+*])(\\d+)=(\\d+)");
+    private static final Pattern OPERATION = Pattern.compile("[-+*]\\d+");
 
     @Test
-    void everyStepIsCorrectArithmeticAndChainsIntoTheAnswer() {
+    void everyLineRewritesTheExpressionWithOneMoreOperationDone() {
         for (ArithProblem p : new ArithSuite(3).trainingPool(500)) {
-            BigInteger carried = null;
-            for (String step : p.steps()) {
-                Matcher m = STEP.matcher(step);
-                assertTrue(m.matches(), step);
-                BigInteger a = new BigInteger(m.group(1));
-                BigInteger b = new BigInteger(m.group(3));
-                BigInteger expected = switch (m.group(2)) {
-                    case "+" -> a.add(b);
-                    case "-" -> a.subtract(b);
-                    default -> a.multiply(b);
-                };
-                assertEquals(expected, new BigInteger(m.group(4)), step);
-                assertTrue(expected.signum() >= 0, "no negative intermediate values: " + step);
-                if (carried != null) {
-                    assertEquals(carried, a, "each step starts from the previous result in " + p);
+            List<String> expressions = new java.util.ArrayList<>();
+            expressions.add(p.question());
+            expressions.addAll(p.steps());
+            assertEquals(p.tier().ops() - 1, p.steps().size());
+            for (int i = 0; i < expressions.size(); i++) {
+                List<String> ops = operations(expressions.get(i));
+                assertEquals(p.tier().ops() - i, ops.size(), expressions.get(i));
+                assertEquals(p.answer(), evaluate(expressions.get(i)).toString(), "value kept in " + p);
+                if (i > 0) {
+                    assertEquals(operations(expressions.get(i - 1)).subList(1, ops.size() + 1), ops,
+                            "a step copies the remaining operations of the line before");
                 }
-                carried = expected;
             }
-            assertEquals(carried.toString(), p.answer());
-            assertEquals(p.tier().ops(), p.steps().size());
+            assertTrue(p.question().lastIndexOf('*') <= 0 || operations(p.question()).get(0).startsWith("*"),
+                    "multiplication only first, so precedence and left-to-right agree: " + p.question());
         }
+    }
+
+    private static List<String> operations(String expression) {
+        Matcher m = OPERATION.matcher(expression);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static BigInteger evaluate(String expression) {
+        Matcher head = Pattern.compile("^\\d+").matcher(expression);
+        assertTrue(head.find(), expression);
+        BigInteger v = new BigInteger(head.group());
+        for (String op : operations(expression)) {
+            BigInteger b = new BigInteger(op.substring(1));
+            v = switch (op.charAt(0)) {
+                case '+' -> v.add(b);
+                case '-' -> v.subtract(b);
+                default -> v.multiply(b);
+            };
+            assertTrue(v.signum() >= 0, "no negative values: " + expression);
+        }
+        return v;
     }
 
     @Test
@@ -84,17 +104,18 @@ class ArithSuiteTest {
         int carries = 0;
         int borrows = 0;
         for (ArithProblem p : new ArithSuite(2).trainingPool(200)) {
-            for (String step : p.steps()) {
-                Matcher m = STEP.matcher(step);
-                m.matches();
-                long a = Long.parseLong(m.group(1));
-                long b = Long.parseLong(m.group(3));
-                if (m.group(2).equals("+") && (a % 10) + (b % 10) >= 10) {
+            Matcher head = Pattern.compile("^\\d+").matcher(p.question());
+            head.find();
+            long a = Long.parseLong(head.group());
+            for (String op : operations(p.question())) {
+                long b = Long.parseLong(op.substring(1));
+                if (op.charAt(0) == '+' && (a % 10) + (b % 10) >= 10) {
                     carries++;
                 }
-                if (m.group(2).equals("-") && (a % 10) < (b % 10)) {
+                if (op.charAt(0) == '-' && (a % 10) < (b % 10)) {
                     borrows++;
                 }
+                a = op.charAt(0) == '+' ? a + b : op.charAt(0) == '-' ? a - b : a * b;
             }
         }
         assertTrue(carries > 50 && borrows > 50, "carries " + carries + ", borrows " + borrows);
