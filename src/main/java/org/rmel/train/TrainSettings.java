@@ -136,6 +136,7 @@ public final class TrainSettings {
         switch (name) {
             case "default" -> { }
             case "smoke" -> {
+                v.put("warm_start_steps", 30);
                 v.put("steps", 2);
                 v.put("prompts_per_step", 4);
                 v.put("pool_size", 8);
