@@ -1,0 +1,108 @@
+package org.rmel.figures;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rmel.base.BadInputException;
+import org.rmel.figures.charts.ChartFigure;
+import org.rmel.figures.charts.CurveCharts;
+import org.rmel.figures.charts.GridFigure;
+import org.rmel.figures.charts.LcpCharts;
+import org.rmel.figures.charts.TrajectoryFigure;
+import org.rmel.figures.data.CurvePanel;
+import org.rmel.figures.data.LcpData;
+import org.rmel.figures.data.LcpSample;
+import org.rmel.figures.revisions.RevisionCatalog;
+import org.rmel.figures.revisions.RevisionRecord;
+
+/**
+ * Figures built straight from run folders. The workbench panels and the {@code export} command
+ * both call these, so a figure exported without a display is the figure on screen.
+ */
+public final class RunFigures {
+    private RunFigures() {
+    }
+
+    /** One panel per metric, runs overlaid; metrics no run has are left out. */
+    public static Figure curves(List<Path> runs, List<String> metrics, FigureStyle style) {
+        List<ChartFigure> panels = new ArrayList<>();
+        for (String m : metrics) {
+            CurvePanel p = RunCurves.panel(runs, m);
+            if (!p.curves().isEmpty()) {
+                panels.add(CurveCharts.create(p, style));
+            }
+        }
+        if (panels.isEmpty()) {
+            throw new BadInputException("none of the runs has any of the metrics " + metrics + "; available: "
+                    + RunCurves.available(runs));
+        }
+        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    public static LcpData lcpData(Path run, RevisionCatalog catalog) {
+        List<LcpSample> samples = catalog.attempts().stream()
+                .map(r -> new LcpSample(r.tau(), r.lcpRatio(), r.accepted()))
+                .toList();
+        return new LcpData(RunLabels.conditionLabel(run), samples, catalog.tauMin());
+    }
+
+    /** LCP histograms of every run that made revisions, side by side. */
+    public static Figure lcp(List<Path> runs, FigureStyle style) {
+        List<ChartFigure> panels = new ArrayList<>();
+        for (Path run : runs) {
+            RevisionCatalog c = RevisionCatalog.read(run);
+            if (!c.attempts().isEmpty()) {
+                panels.add(LcpCharts.histogram(lcpData(run, c), style));
+            }
+        }
+        if (panels.isEmpty()) {
+            throw new BadInputException("no revision attempts in " + runs + " (only R-MEL runs revise)");
+        }
+        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    /**
+     * The annotated trajectory of one revision attempt. {@code selector} is {@code STEP:PROMPT} or
+     * {@code STEP:PROMPT:ATTEMPT} (1-based); null picks the run's first accepted revision.
+     */
+    public static TrajectoryFigure revision(Path run, String selector, FigureStyle style) {
+        RevisionCatalog c = RevisionCatalog.read(run);
+        RevisionRecord r = select(run, c, selector);
+        return new TrajectoryFigure(r.annotate(c.schedule(), Verdicts.describe(r)), style);
+    }
+
+    static RevisionRecord select(Path run, RevisionCatalog c, String selector) {
+        if (c.attempts().isEmpty()) {
+            throw new BadInputException(run + ": no revision events (only R-MEL runs revise)");
+        }
+        if (selector == null || selector.isBlank()) {
+            return c.attempts().stream().filter(RevisionRecord::accepted).findFirst().orElse(c.attempts().get(0));
+        }
+        String[] parts = selector.split(":");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new BadInputException("--revision '" + selector + "': expected STEP:PROMPT or STEP:PROMPT:ATTEMPT");
+        }
+        int step;
+        Integer attempt = null;
+        try {
+            step = Integer.parseInt(parts[0].trim());
+            if (parts.length == 3) {
+                attempt = Integer.parseInt(parts[2].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--revision '" + selector + "': STEP and ATTEMPT must be whole numbers");
+        }
+        String prompt = parts[1].trim();
+        List<RevisionRecord> matches = c.attempts().stream().filter(r -> r.step() == step && r.promptId().equals(prompt)).toList();
+        if (matches.isEmpty()) {
+            throw new BadInputException("--revision '" + selector + "': " + run + " has no revision of prompt " + prompt
+                    + " at step " + step);
+        }
+        if (attempt == null) {
+            return matches.stream().filter(RevisionRecord::accepted).findFirst().orElse(matches.get(matches.size() - 1));
+        }
+        int a = attempt;
+        return matches.stream().filter(r -> r.attemptIndex() == a - 1).findFirst().orElseThrow(() -> new BadInputException(
+                "--revision '" + selector + "': that revision has " + matches.size() + " attempts"));
+    }
+}
