@@ -1,0 +1,167 @@
+package org.rmel.app.panels;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.rmel.figures.Figure;
+import org.rmel.figures.FigureSize;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.FontPreset;
+import org.rmel.figures.export.ExportSettings;
+import org.rmel.figures.export.FigureFiles;
+
+/**
+ * The export controls under every chart: paper width (single column, double column, custom),
+ * height, text size and font presets, format (PDF, SVG, PNG at a DPI, or the data as CSV). The
+ * figure is rebuilt with the export style by the same factory the screen uses; settings are
+ * remembered in the workbench preferences.
+ */
+final class ExportPane {
+    private static final String SINGLE = "single column (3.5 in)";
+    private static final String DOUBLE = "double column (7.16 in)";
+    private static final String CUSTOM = "custom";
+
+    private final TitledPane node;
+    private final ChoiceBox<String> widthPreset = new ChoiceBox<>();
+    private final Spinner<Double> width = new Spinner<>(0.5, 40, FigureSize.SINGLE_COLUMN_IN, 0.05);
+    private final Spinner<Double> height = new Spinner<>(0, 40, 0, 0.1);
+    private final Spinner<Integer> dpi = new Spinner<>(10, 2400, 300, 50);
+    private final ChoiceBox<String> format = new ChoiceBox<>();
+    private final ChoiceBox<FontPreset> font = new ChoiceBox<>();
+    private final ChoiceBox<FigureStyle.SizePreset> textSize = new ChoiceBox<>();
+    private final Label status = new Label();
+    private final Function<FigureStyle, Figure> factory;
+    private final String baseName;
+    private final Preferences prefs;
+    private final Executor background;
+    private final Supplier<Window> owner;
+
+    ExportPane(String id, String baseName, Function<FigureStyle, Figure> factory, Preferences prefs, Executor background,
+            Supplier<Window> owner) {
+        this.factory = factory;
+        this.baseName = baseName;
+        this.prefs = prefs;
+        this.background = background;
+        this.owner = owner;
+        widthPreset.getItems().setAll(SINGLE, DOUBLE, CUSTOM);
+        format.getItems().setAll("pdf", "svg", "png", "csv");
+        font.getItems().setAll(FontPreset.values());
+        textSize.getItems().setAll(FigureStyle.SizePreset.PAPER, FigureStyle.SizePreset.PAPER_LARGE, FigureStyle.SizePreset.SLIDES);
+        textSize.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FigureStyle.SizePreset p) {
+                return p == null ? "" : p.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + p.basePt + " pt)";
+            }
+
+            @Override
+            public FigureStyle.SizePreset fromString(String s) {
+                return null;
+            }
+        });
+        for (Spinner<?> s : List.of(width, height, dpi)) {
+            s.setEditable(true);
+            s.setPrefWidth(90);
+        }
+        apply(ExportSettings.load(prefs));
+        widthPreset.valueProperty().addListener((o, a, b) -> {
+            width.setDisable(!CUSTOM.equals(b));
+            if (SINGLE.equals(b)) {
+                width.getValueFactory().setValue(FigureSize.SINGLE_COLUMN_IN);
+            } else if (DOUBLE.equals(b)) {
+                width.getValueFactory().setValue(FigureSize.DOUBLE_COLUMN_IN);
+            }
+        });
+        format.valueProperty().addListener((o, a, b) -> dpi.setDisable(!"png".equals(b)));
+        dpi.setDisable(!"png".equals(format.getValue()));
+        Button export = new Button("Export…");
+        export.setId(id + "-export");
+        export.setOnAction(e -> chooseAndExport());
+        FlowPane row = new FlowPane(8, 6, new Label("width"), widthPreset, width, new Label("height (0 = auto)"), height,
+                new Label("text"), textSize, font, new Label("format"), format, new Label("DPI"), dpi, export, status);
+        row.setPadding(new Insets(6));
+        node = new TitledPane("Export figure", row);
+        node.setId(id);
+        node.setExpanded(false);
+    }
+
+    TitledPane node() {
+        return node;
+    }
+
+    ExportSettings settings() {
+        return new ExportSettings(width.getValue(), height.getValue(), dpi.getValue(), format.getValue(), font.getValue(),
+                textSize.getValue());
+    }
+
+    void apply(ExportSettings s) {
+        widthPreset.setValue(s.widthIn() == FigureSize.SINGLE_COLUMN_IN ? SINGLE : s.widthIn() == FigureSize.DOUBLE_COLUMN_IN ? DOUBLE : CUSTOM);
+        width.setDisable(!CUSTOM.equals(widthPreset.getValue()));
+        width.getValueFactory().setValue(s.widthIn());
+        height.getValueFactory().setValue(s.heightIn());
+        dpi.getValueFactory().setValue(s.dpi());
+        format.setValue(s.format());
+        font.setValue(s.font());
+        textSize.setValue(s.textSize());
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        String ext = format.getValue();
+        chooser.setInitialFileName(baseName + "." + ext);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
+        String last = prefs.get("dir", null);
+        if (last != null && new File(last).isDirectory()) {
+            chooser.setInitialDirectory(new File(last));
+        }
+        File f = chooser.showSaveDialog(owner.get());
+        if (f != null) {
+            prefs.put("dir", f.getParent());
+            export(f.toPath());
+        }
+    }
+
+    /** Writes the figure off the FX thread; the future completes after the status line is updated. */
+    CompletableFuture<FigureSize> export(Path out) {
+        ExportSettings s = settings();
+        s.save(prefs);
+        status.setText("writing " + out.getFileName() + "…");
+        CompletableFuture<FigureSize> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                FigureSize size = FigureFiles.write(factory.apply(s.style()), s, out);
+                Platform.runLater(() -> {
+                    status.setText(size == null ? "wrote data to " + out
+                            : String.format(Locale.ROOT, "wrote %s (%.2f × %.2f in)", out, size.widthIn(), size.heightIn()));
+                    done.complete(size);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.setText("export failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        return done;
+    }
+
+    Label status() {
+        return status;
+    }
+}
