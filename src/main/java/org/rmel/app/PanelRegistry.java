@@ -3,6 +3,7 @@ package org.rmel.app;
 import java.util.List;
 import java.util.function.Function;
 import org.rmel.app.overview.OverviewPanel;
+import org.rmel.app.panels.RevisionsPanel;
 
 /**
  * The one list of panels the frame shows, in tab order. Adding a panel = one line here:
@@ -14,7 +15,8 @@ public final class PanelRegistry {
 
     public static List<Function<WorkbenchContext, WorkbenchPanel>> panels() {
         return List.of(
-                OverviewPanel::new
+                OverviewPanel::new,
+                RevisionsPanel::new
         );
     }
 }

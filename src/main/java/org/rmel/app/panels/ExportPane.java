@@ -93,7 +93,7 @@ final class ExportPane {
         Button export = new Button("Export…");
         export.setId(id + "-export");
         export.setOnAction(e -> chooseAndExport());
-        FlowPane row = new FlowPane(8, 6, new Label("width"), widthPreset, width, new Label("height (0 = auto)"), height,
+        FlowPane row = new FlowPane(8, 6, new Label("width"), widthPreset, width, new Label("height (0 = auto; text figures size themselves)"), height,
                 new Label("text"), textSize, font, new Label("format"), format, new Label("DPI"), dpi, export, status);
         row.setPadding(new Insets(6));
         node = new TitledPane("Export figure", row);
