@@ -3,6 +3,7 @@ package org.rmel.app;
 import java.util.List;
 import java.util.function.Function;
 import org.rmel.app.overview.OverviewPanel;
+import org.rmel.app.panels.LcpPanel;
 import org.rmel.app.panels.RevisionsPanel;
 
 /**
@@ -16,7 +17,8 @@ public final class PanelRegistry {
     public static List<Function<WorkbenchContext, WorkbenchPanel>> panels() {
         return List.of(
                 OverviewPanel::new,
-                RevisionsPanel::new
+                RevisionsPanel::new,
+                LcpPanel::new
         );
     }
 }

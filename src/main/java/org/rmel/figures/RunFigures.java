@@ -46,19 +46,29 @@ public final class RunFigures {
         return new LcpData(RunLabels.conditionLabel(run), samples, catalog.tauMin());
     }
 
-    /** LCP histograms of every run that made revisions, side by side. */
-    public static Figure lcp(List<Path> runs, FigureStyle style) {
-        List<ChartFigure> panels = new ArrayList<>();
+    /** LCP ratios of every selected run that made revision attempts. */
+    public static List<LcpData> lcpData(List<Path> runs) {
+        List<LcpData> out = new ArrayList<>();
         for (Path run : runs) {
             RevisionCatalog c = RevisionCatalog.read(run);
             if (!c.attempts().isEmpty()) {
-                panels.add(LcpCharts.histogram(lcpData(run, c), style));
+                out.add(lcpData(run, c));
             }
         }
-        if (panels.isEmpty()) {
-            throw new BadInputException("no revision attempts in " + runs + " (only R-MEL runs revise)");
+        return out;
+    }
+
+    /** One LCP histogram per run, side by side. */
+    public static Figure lcpFigure(List<LcpData> data, FigureStyle style) {
+        if (data.isEmpty()) {
+            throw new BadInputException("none of the runs made revision attempts (only R-MEL runs revise)");
         }
+        List<ChartFigure> panels = data.stream().map(d -> LcpCharts.histogram(d, style)).toList();
         return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    public static Figure lcp(List<Path> runs, FigureStyle style) {
+        return lcpFigure(lcpData(runs), style);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class FigureFixtures {
         Map<String, Score> pass = new java.util.HashMap<>();
         Map<String, Score> avg = new java.util.HashMap<>();
         for (int i = 0; i < b.size(); i++) {
-            pass.put(b.get(i), new Score(p1[i] / 100, (p1[i] - 3) / 100, (p1[i] + 3) / 100));
+            pass.put(b.get(i), Score.of(p1[i] / 100));
             avg.put(b.get(i), Score.of(a8[i] / 100));
         }
         return new Table1.Row(m, pass, avg);

@@ -1,23 +1,20 @@
 package org.rmel.figures.tables;
 
 /**
- * A score as a fraction in [0, 1] with an optional confidence interval (NaN when absent).
- * Tables print it as a percentage with two decimals, like the paper.
+ * A score as a fraction in [0, 1], NaN when missing. Tables print it as a percentage with two
+ * decimals, like the paper. (Confidence intervals of differences between runs come from the
+ * analysis package's paired bootstrap and are shown beside the tables, not inside them.)
  */
-public record Score(double value, double ciLo, double ciHi) {
+public record Score(double value) {
     public static Score of(double value) {
-        return new Score(value, Double.NaN, Double.NaN);
+        return new Score(value);
     }
 
     public static Score missing() {
-        return of(Double.NaN);
+        return new Score(Double.NaN);
     }
 
     public boolean present() {
         return !Double.isNaN(value);
-    }
-
-    public boolean hasCi() {
-        return !Double.isNaN(ciLo) && !Double.isNaN(ciHi);
     }
 }

@@ -57,6 +57,24 @@ public record Table1(List<String> benchmarks, List<Row> rows) {
         return benchmarks.isEmpty() ? Score.missing() : Score.of(sum / benchmarks.size());
     }
 
+    /**
+     * Per row, whether its value in the column is the best (1), second best (2) or neither (0),
+     * decided on the printed two-decimal percentages like the text renderings.
+     */
+    public int[] ranks(String metric, String column) {
+        double[] v = column(metric, column);
+        double[] printed = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            printed[i] = Double.isNaN(v[i]) ? Double.NaN : Math.round(v[i] * 10000) / 100.0;
+        }
+        Ranks.Mark[] marks = Ranks.of(printed);
+        int[] out = new int[marks.length];
+        for (int i = 0; i < marks.length; i++) {
+            out[i] = marks[i] == Ranks.Mark.BEST ? 1 : marks[i] == Ranks.Mark.SECOND ? 2 : 0;
+        }
+        return out;
+    }
+
     /** Values of one column in row order; the input to best/second-best marking. */
     public double[] column(String metric, String column) {
         return rows.stream().mapToDouble(r -> cell(r, metric, column).value()).toArray();

@@ -6,25 +6,24 @@ import java.util.Locale;
 
 /**
  * Renders {@link Table1} and {@link Table2} as LaTeX (booktabs), CSV and Markdown. Scores print as
- * percentages with two decimals; best and second best are decided on the printed values, so two
- * cells that read the same are marked the same.
+ * percentages with two decimals; best and second best come from {@link Table1#ranks}.
  */
 public final class TableWriter {
     private TableWriter() {
     }
 
-    public static String table1(Table1 t, TableFormat format, boolean withCi) {
+    public static String table1(Table1 t, TableFormat format) {
         return switch (format) {
-            case TEX -> table1Tex(t, withCi);
-            case MD -> table1Md(t, withCi);
+            case TEX -> table1Tex(t);
+            case MD -> table1Md(t);
             case CSV -> table1Csv(t).toCsv();
         };
     }
 
-    public static String table2(Table2 t, TableFormat format, boolean withCi) {
+    public static String table2(Table2 t, TableFormat format) {
         return switch (format) {
-            case TEX -> table2Tex(t, withCi);
-            case MD -> table2Md(t, withCi);
+            case TEX -> table2Tex(t);
+            case MD -> table2Md(t);
             case CSV -> table2Csv(t).toCsv();
         };
     }
@@ -37,15 +36,7 @@ public final class TableWriter {
         return Double.isNaN(fraction) ? "--" : String.format(Locale.ROOT, "%+.2f", 100 * fraction);
     }
 
-    private static double[] printed(double[] values) {
-        double[] r = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            r[i] = Double.isNaN(values[i]) ? Double.NaN : Math.round(values[i] * 10000) / 100.0;
-        }
-        return r;
-    }
-
-    private static String table1Tex(Table1 t, boolean withCi) {
+    private static String table1Tex(Table1 t) {
         List<String> cols = t.columns();
         int n = cols.size();
         StringBuilder sb = new StringBuilder();
@@ -62,17 +53,13 @@ public final class TableWriter {
             sb.append("Method");
             cols.forEach(c -> sb.append(" & ").append(Tex.escape(c)));
             sb.append(" \\\\\n\\midrule\n");
-            Ranks.Mark[][] marks = marks(t, metric);
+            int[][] marks = marks(t, metric);
             for (int r = 0; r < t.rows().size(); r++) {
                 Table1.Row row = t.rows().get(r);
                 sb.append(Tex.escape(row.method()));
                 for (int c = 0; c < n; c++) {
                     Score s = t.cell(row, metric, cols.get(c));
-                    String cell = Tex.mark(pct(s.value()), marks[c][r]);
-                    if (withCi && s.hasCi()) {
-                        cell += "\\,{\\scriptsize[" + pct(s.ciLo()) + ", " + pct(s.ciHi()) + "]}";
-                    }
-                    sb.append(" & ").append(cell);
+                    sb.append(" & ").append(Tex.mark(pct(s.value()), marks[c][r]));
                 }
                 sb.append(" \\\\\n");
             }
@@ -81,16 +68,17 @@ public final class TableWriter {
         return sb.toString();
     }
 
-    private static Ranks.Mark[][] marks(Table1 t, String metric) {
+    /** [column][row] → 1 best, 2 second, 0 neither. */
+    private static int[][] marks(Table1 t, String metric) {
         List<String> cols = t.columns();
-        Ranks.Mark[][] marks = new Ranks.Mark[cols.size()][];
+        int[][] marks = new int[cols.size()][];
         for (int c = 0; c < cols.size(); c++) {
-            marks[c] = Ranks.of(printed(t.column(metric, cols.get(c))));
+            marks[c] = t.ranks(metric, cols.get(c));
         }
         return marks;
     }
 
-    private static String table1Md(Table1 t, boolean withCi) {
+    private static String table1Md(Table1 t) {
         List<String> cols = t.columns();
         StringBuilder sb = new StringBuilder();
         for (String metric : Table1.metrics()) {
@@ -98,17 +86,13 @@ public final class TableWriter {
             sb.append("| Method |");
             cols.forEach(c -> sb.append(' ').append(Md.escape(c)).append(" |"));
             sb.append("\n|---|").append("---:|".repeat(cols.size())).append('\n');
-            Ranks.Mark[][] marks = marks(t, metric);
+            int[][] marks = marks(t, metric);
             for (int r = 0; r < t.rows().size(); r++) {
                 Table1.Row row = t.rows().get(r);
                 sb.append("| ").append(Md.escape(row.method())).append(" |");
                 for (int c = 0; c < cols.size(); c++) {
                     Score s = t.cell(row, metric, cols.get(c));
-                    String cell = Md.mark(pct(s.value()), marks[c][r]);
-                    if (withCi && s.hasCi()) {
-                        cell += " [" + pct(s.ciLo()) + ", " + pct(s.ciHi()) + "]";
-                    }
-                    sb.append(' ').append(cell).append(" |");
+                    sb.append(' ').append(Md.mark(pct(s.value()), marks[c][r])).append(" |");
                 }
                 sb.append('\n');
             }
@@ -117,31 +101,27 @@ public final class TableWriter {
         return sb.toString();
     }
 
-    /** Long format, every value as a fraction with its interval: the data behind the table. */
+    /** Long format, every value as a fraction: the data behind the table. */
     public static CsvTable table1Csv(Table1 t) {
         List<List<String>> rows = new ArrayList<>();
         for (String metric : Table1.metrics()) {
             for (Table1.Row row : t.rows()) {
                 for (String col : t.columns()) {
                     Score s = t.cell(row, metric, col);
-                    rows.add(List.of(row.method(), metric, col, CsvTable.num(s.value()), CsvTable.num(s.ciLo()),
-                            CsvTable.num(s.ciHi())));
+                    rows.add(List.of(row.method(), metric, col, CsvTable.num(s.value())));
                 }
             }
         }
-        return new CsvTable("table1", List.of("method", "metric", "benchmark", "value", "ci_lo", "ci_hi"), rows);
+        return new CsvTable("table1", List.of("method", "metric", "benchmark", "value"), rows);
     }
 
-    private static String table2Tex(Table2 t, boolean withCi) {
+    private static String table2Tex(Table2 t) {
         StringBuilder sb = new StringBuilder();
         sb.append("% Table 2 (R-MEL Workbench). Needs \\usepackage{booktabs}.\n");
         sb.append("\\begin{tabular}{llcc}\n\\toprule\n");
         sb.append("Method & Config & Avg Pass@1 & $\\Delta$ \\\\\n\\midrule\n");
         for (Table2.Row row : t.rows()) {
             String score = pct(row.avgPass1().value());
-            if (withCi && row.avgPass1().hasCi()) {
-                score += "\\,{\\scriptsize[" + pct(row.avgPass1().ciLo()) + ", " + pct(row.avgPass1().ciHi()) + "]}";
-            }
             double d = t.delta(row);
             String delta = Double.isNaN(d) ? "--" : "$" + signedPct(d) + "$";
             String method = Tex.escape(row.method());
@@ -155,13 +135,10 @@ public final class TableWriter {
         return sb.toString();
     }
 
-    private static String table2Md(Table2 t, boolean withCi) {
+    private static String table2Md(Table2 t) {
         StringBuilder sb = new StringBuilder("| Method | Config | Avg Pass@1 | Δ |\n|---|---|---:|---:|\n");
         for (Table2.Row row : t.rows()) {
             String score = pct(row.avgPass1().value());
-            if (withCi && row.avgPass1().hasCi()) {
-                score += " [" + pct(row.avgPass1().ciLo()) + ", " + pct(row.avgPass1().ciHi()) + "]";
-            }
             double d = t.delta(row);
             String method = Md.escape(row.method());
             if (row.method().equals(t.fullMethod())) {
@@ -177,10 +154,9 @@ public final class TableWriter {
         List<List<String>> rows = new ArrayList<>();
         for (Table2.Row row : t.rows()) {
             Score s = row.avgPass1();
-            rows.add(List.of(row.method(), row.config(), CsvTable.num(s.value()), CsvTable.num(s.ciLo()), CsvTable.num(s.ciHi()),
-                    CsvTable.num(t.delta(row))));
+            rows.add(List.of(row.method(), row.config(), CsvTable.num(s.value()), CsvTable.num(t.delta(row))));
         }
-        return new CsvTable("table2", List.of("method", "config", "avg_pass_at_1", "ci_lo", "ci_hi", "delta_vs_full"), rows);
+        return new CsvTable("table2", List.of("method", "config", "avg_pass_at_1", "delta_vs_full"), rows);
     }
 
     /** LaTeX escaping and marks. */
@@ -206,12 +182,8 @@ public final class TableWriter {
             return sb.toString();
         }
 
-        static String mark(String cell, Ranks.Mark m) {
-            return switch (m) {
-                case BEST -> "\\textbf{" + cell + "}";
-                case SECOND -> "\\underline{" + cell + "}";
-                case NONE -> cell;
-            };
+        static String mark(String cell, int rank) {
+            return rank == 1 ? "\\textbf{" + cell + "}" : rank == 2 ? "\\underline{" + cell + "}" : cell;
         }
     }
 
@@ -224,12 +196,8 @@ public final class TableWriter {
             return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
         }
 
-        static String mark(String cell, Ranks.Mark m) {
-            return switch (m) {
-                case BEST -> "**" + cell + "**";
-                case SECOND -> "<u>" + cell + "</u>";
-                case NONE -> cell;
-            };
+        static String mark(String cell, int rank) {
+            return rank == 1 ? "**" + cell + "**" : rank == 2 ? "<u>" + cell + "</u>" : cell;
         }
     }
 }

@@ -1,0 +1,143 @@
+package org.rmel.app.panels;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.rmel.app.LatestTaskRunner;
+import org.rmel.app.RunSelection;
+import org.rmel.app.WorkbenchContext;
+import org.rmel.app.WorkbenchPanel;
+import org.rmel.figures.Figure;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.charts.ChartFigure;
+import org.rmel.figures.charts.GridFigure;
+
+/**
+ * A panel that shows one figure for the selected runs and exports it. The model is loaded off the
+ * FX thread (latest request wins); the figure is built from it by {@link #build} — with the screen
+ * style for the panel and with the export style for files, so both are the same chart code.
+ *
+ * @param <M> what is loaded from the runs (analysis results, revision catalogs…)
+ */
+abstract class FigurePanel<M> implements WorkbenchPanel {
+    private final BorderPane root = new BorderPane();
+    private final HBox charts = new HBox(6);
+    private final Label note = new Label();
+    private final FlowPane controls = new FlowPane(8, 4);
+    private final LatestTaskRunner loader;
+    private final ExportPane export;
+    private RunSelection shown;
+    private M model;
+
+    FigurePanel(WorkbenchContext context, String id) {
+        loader = new LatestTaskRunner(context.background());
+        export = new ExportPane(id + "-export", id, this::exportFigure, context.preferences().node("export"),
+                context.background(), context.owner());
+        note.getStyleClass().add("panel-note");
+        note.setWrapText(true);
+        VBox bottom = new VBox(4, note, export.node());
+        bottom.setPadding(new Insets(6));
+        controls.setPadding(new Insets(6));
+        root.setTop(controls);
+        root.setCenter(charts);
+        root.setBottom(bottom);
+        root.setId(id + "-panel");
+    }
+
+    /** Reads what the figure needs; runs on a background thread. */
+    abstract M load(RunSelection selection) throws Exception;
+
+    /** The figure for a model in a style; the same call serves the screen and the export. */
+    abstract Figure build(M model, FigureStyle style);
+
+    /** A line under the chart (counts, notes); empty by default. */
+    String describe(M model) {
+        return "";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    /** Adds an option above the chart (e.g. a bucketing choice). */
+    void addControl(Node control) {
+        controls.getChildren().add(control);
+    }
+
+    /** Loads again even if the selection did not change (an option changed). */
+    void reload(RunSelection selection) {
+        shown = null;
+        show(selection);
+    }
+
+    @Override
+    public void show(RunSelection selection) {
+        if (Objects.equals(selection, shown)) {
+            return;
+        }
+        shown = selection;
+        if (selection.isEmpty()) {
+            charts.getChildren().clear();
+            note.setText("Select one or more runs in the library.");
+            return;
+        }
+        loader.submit(() -> load(selection), this::display, e -> {
+            charts.getChildren().clear();
+            note.setText(e.getMessage());
+        });
+    }
+
+    private void display(M m) {
+        model = m;
+        try {
+            Figure f = build(m, FigureStyle.screen());
+            List<ChartFigure> parts = f instanceof GridFigure g
+                    ? g.panels().stream().map(ChartFigure.class::cast).toList()
+                    : List.of((ChartFigure) f);
+            charts.getChildren().setAll(parts.stream().map(p -> {
+                ChartViewer v = new ChartViewer(p.chart());
+                HBox.setHgrow(v, Priority.ALWAYS);
+                v.setPrefSize(600, 420);
+                return (Node) v;
+            }).toList());
+            note.setText(describe(m));
+        } catch (RuntimeException e) {
+            // A run without the data this figure needs (e.g. no revisions in a MEL run): say so.
+            charts.getChildren().clear();
+            note.setText(e.getMessage());
+        }
+    }
+
+    private Figure exportFigure(FigureStyle style) {
+        M m = model;
+        if (m == null) {
+            throw new IllegalStateException("nothing to export yet");
+        }
+        return build(m, style);
+    }
+
+    M model() {
+        return model;
+    }
+
+    HBox charts() {
+        return charts;
+    }
+
+    Label note() {
+        return note;
+    }
+
+    ExportPane exportPane() {
+        return export;
+    }
+}
