@@ -120,7 +120,6 @@ public final class WorkbenchWindow {
         stage.setTitle("R-MEL Workbench");
         stage.setScene(scene);
         Theme.decorate(stage);
-        Theme.decorate(stage);
         stage.setOnHidden(e -> close());
 
         background.execute(() -> {
