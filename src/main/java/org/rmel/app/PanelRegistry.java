@@ -3,6 +3,8 @@ package org.rmel.app;
 import java.util.List;
 import java.util.function.Function;
 import org.rmel.app.overview.OverviewPanel;
+import org.rmel.app.panels.ComparePanel;
+import org.rmel.app.panels.DifficultyPanel;
 import org.rmel.app.panels.LcpPanel;
 import org.rmel.app.panels.RevisionsPanel;
 
@@ -18,7 +20,9 @@ public final class PanelRegistry {
         return List.of(
                 OverviewPanel::new,
                 RevisionsPanel::new,
-                LcpPanel::new
+                LcpPanel::new,
+                DifficultyPanel::new,
+                ComparePanel::new
         );
     }
 }

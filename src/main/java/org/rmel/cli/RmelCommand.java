@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
                 + "With no subcommand, opens the workbench window.",
         subcommands = {
                 GuiCommand.class,
+                ExportCommand.class,
                 VerifyCommand.class,
                 BenchCommand.class,
                 AnalyzeCommand.class,

@@ -8,6 +8,8 @@ import org.rmel.figures.charts.ChartFigure;
 import org.rmel.figures.charts.CurveCharts;
 import org.rmel.figures.charts.GridFigure;
 import org.rmel.figures.charts.LcpCharts;
+import org.rmel.figures.charts.RateCharts;
+import org.rmel.figures.data.RatePanel;
 import org.rmel.figures.charts.TrajectoryFigure;
 import org.rmel.figures.data.CurvePanel;
 import org.rmel.figures.data.LcpData;
@@ -71,6 +73,16 @@ public final class RunFigures {
         return lcpFigure(lcpData(runs), style);
     }
 
+    /** The difficulty figure: panel (a) by all-negative frequency and (b) by seed log-prob quintile, side by side. */
+    public static Figure difficultyFigure(List<RatePanel> panels, FigureStyle style) {
+        List<ChartFigure> charts = panels.stream().map(p -> RateCharts.create(p, style)).toList();
+        return charts.size() == 1 ? charts.get(0) : new GridFigure(charts);
+    }
+
+    public static Figure difficulty(List<Path> runs, FigureStyle style) {
+        return difficultyFigure(RunAnalyses.read(runs).difficultyPanels(false), style);
+    }
+
     /**
      * The annotated trajectory of one revision attempt. {@code selector} is {@code STEP:PROMPT} or
      * {@code STEP:PROMPT:ATTEMPT} (1-based); null picks the run's first accepted revision.
@@ -79,6 +91,16 @@ public final class RunFigures {
         RevisionCatalog c = RevisionCatalog.read(run);
         RevisionRecord r = select(run, c, selector);
         return new TrajectoryFigure(r.annotate(c.schedule(), Verdicts.describe(r)), style);
+    }
+
+    /** The same, from the first of several runs that made revisions (MEL runs in the list are passed over). */
+    public static TrajectoryFigure revision(List<Path> runs, String selector, FigureStyle style) {
+        for (Path run : runs) {
+            if (!RevisionCatalog.read(run).attempts().isEmpty()) {
+                return revision(run, selector, style);
+            }
+        }
+        throw new BadInputException("no revision events in " + runs + " (only R-MEL runs revise)");
     }
 
     static RevisionRecord select(Path run, RevisionCatalog c, String selector) {

@@ -1,5 +1,6 @@
 package org.rmel.app.panels;
 
+import org.rmel.figures.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class LcpPanel extends FigurePanel<List<LcpData>> {
             long accepted = d.samples().stream().filter(s -> s.accepted()).count();
             parts.add(String.format(Locale.ROOT, "%s: %d attempts, %d accepted, %.1f%% of accepted below 0.5, τ_min = %s", d.run(),
                     d.samples().size(), accepted, 100 * d.acceptedShareBelow(0.5),
-                    Double.isNaN(d.tauMin()) ? "not recorded" : String.format(Locale.ROOT, "%.2g", d.tauMin())));
+                    Double.isNaN(d.tauMin()) ? "not recorded" : Numbers.brief(d.tauMin())));
         }
         return String.join("\n", parts);
     }

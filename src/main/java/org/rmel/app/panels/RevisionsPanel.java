@@ -1,5 +1,6 @@
 package org.rmel.app.panels;
 
+import org.rmel.figures.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,7 +246,7 @@ public final class RevisionsPanel implements WorkbenchPanel {
     }
 
     private static String tauText(double t) {
-        return String.format(Locale.ROOT, "%.2g", t);
+        return Numbers.brief(t);
     }
 
     private FlowPane buildFilters() {

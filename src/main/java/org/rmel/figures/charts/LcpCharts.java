@@ -1,5 +1,6 @@
 package org.rmel.figures.charts;
 
+import org.rmel.figures.Numbers;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class LcpCharts {
                     (float) style.lineWidthPt(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {3f, 2f}, 0f));
             if (labelMarker) {
-                m.setLabel(String.format(Locale.ROOT, "τ_min = %.2g", data.tauMin()));
+                m.setLabel("τ_min = " + Numbers.brief(data.tauMin()));
                 m.setLabelFont(style.tickFont());
                 m.setLabelPaint(style.palette().role("text"));
                 m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
@@ -114,7 +115,7 @@ public final class LcpCharts {
     }
 
     static String tauName(double tau) {
-        return String.format(Locale.ROOT, "τ = %.2g", tau);
+        return "τ = " + Numbers.brief(tau);
     }
 
     /** Every attempt, unbinned: the histogram can be rebuilt with any binning from this. */

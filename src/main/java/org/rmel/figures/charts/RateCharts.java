@@ -42,6 +42,7 @@ public final class RateCharts {
         }
         CategoryAxis x = new CategoryAxis(panel.xLabel());
         x.setCategoryMargin(0.25);
+        x.setMaximumCategoryLabelLines(2);
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
         NumberAxis y = new NumberAxis(panel.yLabel());

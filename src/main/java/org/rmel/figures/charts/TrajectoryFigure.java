@@ -1,5 +1,6 @@
 package org.rmel.figures.charts;
 
+import org.rmel.figures.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -116,7 +117,7 @@ public final class TrajectoryFigure implements Figure {
             double x = x0 + pad;
             double y = y0 + pad;
             y = text(g, rev.title(), style.titleFont(), p.role("text"), x, y);
-            String sub = String.format(Locale.ROOT, "τ = %.2g · cut at character %d of %d · LCP ratio %.2f · %s", rev.tau(),
+            String sub = String.format(Locale.ROOT, "τ = %s · cut at character %d of %d · LCP ratio %.2f · %s", Numbers.brief(rev.tau()),
                     rev.cutChar(), rev.seedText().length(), rev.lcpRatio(),
                     rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
             y = text(g, sub, body, p.role("muted"), x, y);
@@ -170,13 +171,17 @@ public final class TrajectoryFigure implements Figure {
                     }
                 }
             }
+            double[] labelEnd = new double[rows.size()];
+            java.util.Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
             if (isSeed) {
-                for (TruncationMark m : rev.marks()) {
-                    marker(g, rows, m.charOffset(), m, x, y);
+                List<TruncationMark> byOffset = new ArrayList<>(rev.marks());
+                byOffset.sort(java.util.Comparator.comparingInt(TruncationMark::charOffset));
+                for (TruncationMark m : byOffset) {
+                    marker(g, rows, m.charOffset(), m, x, y, labelEnd);
                 }
             } else {
                 marker(g, rows, rev.cutChar(), new TruncationMark(rev.tau(), rev.cutChar(),
-                        rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED), x, y);
+                        rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED), x, y, labelEnd);
             }
             if (rev.bifurcationChar() >= 0) {
                 int at = Math.min(rev.bifurcationChar(), text.length());
@@ -195,7 +200,8 @@ public final class TrajectoryFigure implements Figure {
             return y + rows.size() * rowH;
         }
 
-        void marker(Graphics2D g, List<TextRows.Row> rows, int off, TruncationMark m, double x, double y) {
+        /** A truncation marker; its label moves right of the row's previous label rather than overprint it. */
+        void marker(Graphics2D g, List<TextRows.Row> rows, int off, TruncationMark m, double x, double y, double[] labelEnd) {
             double fs = mono.getSize2D();
             int ri = TextRows.rowOf(rows, off);
             double mx = x + (off - rows.get(ri).start()) * cw;
@@ -210,7 +216,10 @@ public final class TrajectoryFigure implements Figure {
             g.setStroke(stroke);
             g.draw(new Line2D.Double(mx, base - fs * 1.15, mx, base + fs * 0.3));
             g.setFont(small);
-            g.drawString(String.format(Locale.ROOT, "τ=%.2g", m.tau()), (float) (mx + 1), (float) (base - fs * 1.1));
+            String label = "τ=" + Numbers.brief(m.tau());
+            double lx = Math.max(mx + 1, labelEnd[ri] + small.getSize2D() * 0.4);
+            g.drawString(label, (float) lx, (float) (base - fs * 1.1));
+            labelEnd[ri] = lx + small.getStringBounds(label, FRC).getWidth();
         }
 
         /** Legend entries placed left to right, wrapping to a new row when the width runs out. */

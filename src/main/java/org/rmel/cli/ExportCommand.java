@@ -1,0 +1,180 @@
+package org.rmel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rmel.base.BadInputException;
+import org.rmel.figures.Figure;
+import org.rmel.figures.FigureSize;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.FontPreset;
+import org.rmel.figures.RunFigures;
+import org.rmel.figures.RunCurves;
+import org.rmel.figures.export.FigureExporter;
+import org.rmel.figures.export.ImageFormat;
+import org.rmel.figures.tables.CsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code export RUN_DIR... --figure F --format X --out FILE}: the workbench's figures and tables
+ * without a display, drawn by the same code as the panels.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a figure (pdf, svg, png, or its data as csv) or a table (tex, csv, md) from run folders.")
+public final class ExportCommand implements Callable<Integer> {
+
+    /** What can be exported; tables take text formats, figures image formats or csv. */
+    enum What {
+        CURVES, REVISIONS, LCP, DIFFICULTY, TABLE1, TABLE2;
+
+        boolean isTable() {
+            return this == TABLE1 || this == TABLE2;
+        }
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run folders (several runs: overlaid or compared).")
+    private List<Path> runs = new ArrayList<>();
+
+    @Option(names = "--figure", required = true, paramLabel = "F",
+            description = "curves, revisions, lcp, difficulty, table1 or table2.")
+    private String figure;
+
+    @Option(names = "--format", paramLabel = "X",
+            description = "pdf, svg, png or csv for figures; tex, csv or md for tables (default: from --out's extension).")
+    private String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    private Path out;
+
+    @Option(names = "--width-in", paramLabel = "W", defaultValue = "single",
+            description = "Width in inches, or single (3.5 in) or double (7.16 in). Default: ${DEFAULT-VALUE}.")
+    private String width;
+
+    @Option(names = "--height-in", paramLabel = "H", description = "Height in inches (default: suits the width and figure).")
+    private Double height;
+
+    @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution; pixels = DPI × inches. Default: ${DEFAULT-VALUE}.")
+    private int dpi;
+
+    @Option(names = "--font", defaultValue = "sans", description = "sans, serif or mono. Default: ${DEFAULT-VALUE}.")
+    private String font;
+
+    @Option(names = "--font-size", defaultValue = "paper",
+            description = "paper (7 pt), paper_large (8.5 pt), slides (12 pt), or a size in points. Default: ${DEFAULT-VALUE}.")
+    private String fontSize;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "For curves: a step metric (e.g. reward/mean, mel/p_keep) or eval/pass_at_1, eval/avg_at_8, "
+                    + "eval/BENCHMARK/pass_at_1; repeatable. Default: eval/pass_at_1 and reward/mean.")
+    private List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--revision", paramLabel = "STEP:PROMPT[:ATTEMPT]",
+            description = "For revisions: which attempt (default: the first accepted revision of the first run that revises).")
+    private String revision;
+
+    @Override
+    public Integer call() throws IOException {
+        What what = parseWhat(figure);
+        for (Path r : runs) {
+            if (!Files.isDirectory(r)) {
+                throw new BadInputException("run folder " + r + " does not exist");
+            }
+        }
+        String fmt = (format != null ? format : extensionOf(out)).toLowerCase(Locale.ROOT);
+        if (what.isTable()) {
+            Files.writeString(prepare(out), RunTables.render(what == What.TABLE1, runs, fmt));
+            return 0;
+        }
+        FigureStyle style = style();
+        Figure fig = build(what, style);
+        if (fmt.equals("csv")) {
+            Files.writeString(prepare(out), CsvTable.concat(fig.data()));
+            return 0;
+        }
+        ImageFormat image = ImageFormat.parse(fmt);
+        FigureSize size = size();
+        FigureExporter.write(fig, size, image, dpi, out);
+        return 0;
+    }
+
+    private Figure build(What what, FigureStyle style) {
+        return switch (what) {
+            case CURVES -> RunFigures.curves(runs, metrics.isEmpty() ? RunCurves.DEFAULT_METRICS : metrics, style);
+            case LCP -> RunFigures.lcp(runs, style);
+            case REVISIONS -> RunFigures.revision(runs, revision, style);
+            case DIFFICULTY -> RunFigures.difficulty(runs, style);
+            case TABLE1, TABLE2 -> throw new IllegalStateException("tables are not figures");
+        };
+    }
+
+    private FigureStyle style() {
+        FontPreset family;
+        try {
+            family = FontPreset.valueOf(font.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--font '" + font + "': use sans, serif or mono");
+        }
+        FigureStyle.SizePreset preset = FigureStyle.SizePreset.PAPER;
+        double pt;
+        try {
+            preset = FigureStyle.SizePreset.valueOf(fontSize.toUpperCase(Locale.ROOT));
+            pt = preset.basePt;
+        } catch (IllegalArgumentException notAPreset) {
+            pt = parsePositive("--font-size", fontSize, 3, 40);
+        }
+        return FigureStyle.of(family, preset).withBasePt(pt);
+    }
+
+    private FigureSize size() {
+        double w = switch (width.toLowerCase(Locale.ROOT)) {
+            case "single" -> FigureSize.SINGLE_COLUMN_IN;
+            case "double" -> FigureSize.DOUBLE_COLUMN_IN;
+            default -> parsePositive("--width-in", width, 0.5, 40);
+        };
+        FigureSize s = w == FigureSize.DOUBLE_COLUMN_IN ? FigureSize.doubleColumn() : FigureSize.ofWidth(w);
+        return height == null ? s : s.withHeight(height);
+    }
+
+    private static double parsePositive(String option, String value, double min, double max) {
+        try {
+            double v = Double.parseDouble(value);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new BadInputException(option + " '" + value + "': expected a number from " + min + " to " + max);
+    }
+
+    static What parseWhat(String s) {
+        try {
+            return What.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--figure '" + s + "': use curves, revisions, lcp, difficulty, table1 or table2");
+        }
+    }
+
+    private static String extensionOf(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            throw new BadInputException("--out " + p + " has no extension; give --format");
+        }
+        return name.substring(dot + 1);
+    }
+
+    private static Path prepare(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return file;
+    }
+}

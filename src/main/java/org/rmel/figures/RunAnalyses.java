@@ -1,0 +1,250 @@
+package org.rmel.figures;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.rmel.analysis.BucketRate;
+import org.rmel.analysis.Compute;
+import org.rmel.analysis.EvalPoint;
+import org.rmel.analysis.PairedBootstrap;
+import org.rmel.analysis.RunAnalysis;
+import org.rmel.analysis.RunAnalyzer;
+import org.rmel.base.BadInputException;
+import org.rmel.figures.data.RateBucket;
+import org.rmel.figures.data.RatePanel;
+import org.rmel.figures.data.RateSeries;
+import org.rmel.figures.tables.Score;
+import org.rmel.figures.tables.Table1;
+import org.rmel.figures.tables.Table2;
+import org.rmel.method.Condition;
+import org.rmel.run.EvalEvent;
+import org.rmel.run.RunDirectory;
+import org.rmel.run.RunSpec;
+
+/**
+ * Several runs with their analyses (from the analysis package), turned into the difficulty
+ * figure's panels, Table 1, Table 2, paired bootstrap comparisons and the compute accounting.
+ * The Difficulty and Compare panels and the {@code export} command all go through here.
+ */
+public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> specs, List<RunAnalysis> analyses) {
+    /** The paper's benchmark order; others follow alphabetically. */
+    private static final List<String> BENCHMARK_ORDER = List.of("AIME24", "AIME25", "AMC23", "MATH-500", "OlympiadBench");
+
+    public RunAnalyses {
+        runs = List.copyOf(runs);
+        labels = List.copyOf(labels);
+        specs = List.copyOf(specs);
+        analyses = List.copyOf(analyses);
+    }
+
+    public static RunAnalyses read(List<Path> runs) {
+        List<RunSpec> specs = new ArrayList<>();
+        List<RunAnalysis> analyses = new ArrayList<>();
+        for (Path run : runs) {
+            RunDirectory dir = RunDirectory.open(run);
+            specs.add(dir.spec());
+            analyses.add(RunAnalyzer.analyze(dir).analysis());
+        }
+        return new RunAnalyses(runs, RunLabels.of(runs), specs, analyses);
+    }
+
+    private Optional<Condition> condition(int i) {
+        try {
+            return specs.get(i).condition().map(Condition::fromCliName);
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The inverted U (panel a: by all-negative frequency, in the easy / intermediate / hard bands
+     * or exact k/n) and panel b (by seed log-prob quintile): revision success of revising runs
+     * next to the extra-rollout rescue rate of MEL+Extra runs.
+     */
+    public List<RatePanel> difficultyPanels(boolean exactFrequency) {
+        List<RateSeries> byFreq = new ArrayList<>();
+        List<RateSeries> byLogprob = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunAnalysis a = analyses.get(i);
+            boolean revises = !a.revisionByDifficulty().isEmpty() && a.revisionSuccess().trials() > 0;
+            boolean extra = a.compute().extraGroups() > 0;
+            if (revises) {
+                byFreq.add(series(labels.get(i) + " revision", exactFrequency ? a.revisionByDifficulty() : a.revisionByDifficultyBand()));
+                byLogprob.add(series(labels.get(i) + " revision", a.revisionBySeedLogprob()));
+            }
+            if (extra) {
+                byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? a.extraRescueByDifficulty() : a.extraRescueByDifficultyBand()));
+            }
+        }
+        byFreq.removeIf(s -> s.buckets().isEmpty());
+        byLogprob.removeIf(s -> s.buckets().isEmpty());
+        if (byFreq.isEmpty()) {
+            throw new BadInputException("none of the runs has revisions or extra rollouts on all-negative groups yet");
+        }
+        List<RatePanel> panels = new ArrayList<>();
+        panels.add(new RatePanel("(a) by all-negative frequency", "all-negative frequency (difficulty)", "success rate", byFreq));
+        if (!byLogprob.isEmpty()) {
+            panels.add(new RatePanel("(b) by seed log-prob quintile", "seed mean log-prob quintile (Q1 = least likely)",
+                    "success rate", byLogprob));
+        }
+        return panels;
+    }
+
+    private static RateSeries series(String name, List<BucketRate> rates) {
+        List<RateBucket> out = new ArrayList<>();
+        for (BucketRate b : rates) {
+            if (b.rate().trials() > 0) {
+                out.add(new RateBucket(axisLabel(b.bucket()), b.rate().successes(), b.rate().trials(), b.rate().value(),
+                        b.rate().low(), b.rate().high()));
+            }
+        }
+        return new RateSeries(name, out);
+    }
+
+    /** "Q2 [-1.234, -0.987]" → "Q2" so quintiles of different runs share a bar group; "<=" → "≤". */
+    static String axisLabel(String bucket) {
+        int bracket = bucket.indexOf(" [");
+        String s = bracket > 0 ? bucket.substring(0, bracket) : bucket;
+        return s.replace("<=", "≤");
+    }
+
+    public List<String> benchmarks() {
+        Set<String> all = new LinkedHashSet<>();
+        analyses.forEach(a -> all.addAll(a.evals().keySet()));
+        List<String> out = new ArrayList<>(all);
+        out.sort(Comparator.comparingInt((String b) -> BENCHMARK_ORDER.contains(b) ? BENCHMARK_ORDER.indexOf(b) : BENCHMARK_ORDER.size())
+                .thenComparing(b -> b));
+        return out;
+    }
+
+    /** Pass@1 and Avg@8 of each run at its best step (highest mean Pass@1), per benchmark. */
+    public Table1 table1() {
+        List<String> benchmarks = benchmarks();
+        if (benchmarks.isEmpty()) {
+            throw new BadInputException("none of the runs has eval events; Table 1 needs evaluations");
+        }
+        List<Table1.Row> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Score> pass = new HashMap<>();
+            Map<String, Score> avg = new HashMap<>();
+            RunAnalysis a = analyses.get(i);
+            for (String b : benchmarks) {
+                point(a, b).ifPresent(p -> {
+                    pass.put(b, Score.of(p.passAt1()));
+                    avg.put(b, Score.of(p.avgAt8()));
+                });
+            }
+            rows.add(new Table1.Row(labels.get(i), pass, avg));
+        }
+        return new Table1(benchmarks, rows);
+    }
+
+    /** The eval point used for comparison: the best step's, else the latest. */
+    private static Optional<EvalPoint> point(RunAnalysis a, String benchmark) {
+        Optional<EvalEvent> e = a.evalForComparison(benchmark);
+        List<EvalPoint> points = a.evals().get(benchmark);
+        if (e.isEmpty() || points == null) {
+            return Optional.empty();
+        }
+        int step = e.get().step();
+        return points.stream().filter(p -> p.step() == step).findFirst();
+    }
+
+    /** Index of the full method: the first plain R-MEL run. */
+    public int fullMethodIndex() {
+        for (int i = 0; i < runs.size(); i++) {
+            if (condition(i).orElse(null) == Condition.R_MEL) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Avg Pass@1 per run with its configuration and Δ against the full R-MEL run. */
+    public Table2 table2() {
+        int full = fullMethodIndex();
+        if (full < 0) {
+            throw new BadInputException("Table 2 compares against the full method: select an R-MEL run (condition r-mel)");
+        }
+        Table1 t1 = table1();
+        List<Table2.Row> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Table1.Row r = t1.rows().get(i);
+            rows.add(new Table2.Row(labels.get(i), config(i), t1.cell(r, Table1.PASS_AT_1, "Avg")));
+        }
+        return new Table2(labels.get(full), rows);
+    }
+
+    private String config(int i) {
+        boolean revises = condition(i).map(Condition::revises).orElse(false);
+        if (!revises) {
+            return "";
+        }
+        RunSpec s = specs.get(i);
+        String tau = s.tauMin().isPresent() ? "τ = " + Numbers.brief(s.tauMin().getAsDouble()) : "τ = ?";
+        String b = s.budget().isPresent() ? "B = " + s.budget().getAsInt() : "B = ?";
+        return tau + ", " + b;
+    }
+
+    /**
+     * Paired bootstrap of every other run against the reference run (the full method if selected,
+     * else the first run), per benchmark, for Pass@1 and Avg@8.
+     */
+    public List<PairedBootstrap.Comparison> comparisons() {
+        int ref = fullMethodIndex() >= 0 ? fullMethodIndex() : 0;
+        List<PairedBootstrap.Comparison> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (i == ref) {
+                continue;
+            }
+            for (String b : benchmarks()) {
+                Optional<EvalEvent> a = analyses.get(ref).evalForComparison(b);
+                Optional<EvalEvent> o = analyses.get(i).evalForComparison(b);
+                if (a.isPresent() && o.isPresent() && !a.get().perProblem().isEmpty() && !o.get().perProblem().isEmpty()) {
+                    for (PairedBootstrap.Metric m : PairedBootstrap.Metric.values()) {
+                        out.add(PairedBootstrap.compare(a.get(), o.get(), m, PairedBootstrap.DEFAULT_RESAMPLES, 20_240_501L));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public String referenceLabel() {
+        return labels.get(fullMethodIndex() >= 0 ? fullMethodIndex() : 0);
+    }
+
+    /**
+     * Generated tokens per rescued all-negative group: revision attempts' tokens over accepted
+     * revisions (R-MEL) against extra rollouts' tokens over extra groups with a correct answer
+     * (MEL+Extra). NaN where nothing was rescued.
+     */
+    public record RescueCost(String run, String source, long tokens, long rescued, double tokensPerRescue) {
+    }
+
+    public List<RescueCost> rescueCosts() {
+        List<RescueCost> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunAnalysis a = analyses.get(i);
+            Compute c = a.compute();
+            if (c.revisions() > 0) {
+                long rescued = a.revisionSuccess().successes();
+                out.add(new RescueCost(labels.get(i), "revision", c.revisionTokens(), rescued,
+                        rescued == 0 ? Double.NaN : (double) c.revisionTokens() / rescued));
+            }
+            if (c.extraGroups() > 0) {
+                long rescued = a.extraRescueByDifficulty().stream().mapToLong(b -> b.rate().successes()).sum();
+                out.add(new RescueCost(labels.get(i), "extra rollouts", c.extraTokens(), rescued,
+                        rescued == 0 ? Double.NaN : (double) c.extraTokens() / rescued));
+            }
+        }
+        return out;
+    }
+}
