@@ -47,8 +47,8 @@ public final class RateCharts {
         x.setUpperMargin(0.04);
         NumberAxis y = new NumberAxis(panel.yLabel());
         y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-        // Headroom above the tallest whisker for its count label.
-        y.setRange(0, Math.min(1.0, top) * 1.18 + 0.01);
+        // Headroom above the tallest whisker for its count label (upright or, for narrow bars, rotated).
+        y.setRange(0, Math.min(1.0, top) * (panel.series().size() > 2 ? 1.3 : 1.18) + 0.01);
         WhiskerBarRenderer renderer = new WhiskerBarRenderer(whiskers, style.palette().role("text"), style.thinStroke(),
                 style.tickFont().deriveFont((float) (style.basePt() * 0.85)));
         renderer.setBarPainter(new StandardBarPainter());

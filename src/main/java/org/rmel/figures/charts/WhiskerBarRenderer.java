@@ -5,6 +5,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.axis.CategoryAxis;
@@ -59,7 +60,16 @@ final class WhiskerBarRenderer extends BarRenderer {
         g2.draw(new Line2D.Double(cx - cap, yHi, cx + cap, yHi));
         g2.setFont(countFont);
         FontMetrics fm = g2.getFontMetrics();
-        float tx = (float) (cx - fm.stringWidth(w.count()) / 2.0);
-        g2.drawString(w.count(), tx, (float) (yHi - fm.getDescent() - 1));
+        double textWidth = fm.getStringBounds(w.count(), g2).getWidth();
+        if (textWidth <= state.getBarWidth() * 1.15) {
+            g2.drawString(w.count(), (float) (cx - textWidth / 2.0), (float) (yHi - fm.getDescent() - 1));
+        } else {
+            // Narrow bars (many series side by side): the count runs upwards so neighbours do not overprint.
+            AffineTransform saved = g2.getTransform();
+            g2.translate(cx + (fm.getAscent() - fm.getDescent()) / 2.0, yHi - 2);
+            g2.rotate(-Math.PI / 2);
+            g2.drawString(w.count(), 0f, 0f);
+            g2.setTransform(saved);
+        }
     }
 }

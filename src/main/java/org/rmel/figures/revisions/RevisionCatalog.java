@@ -50,6 +50,8 @@ public record RevisionCatalog(List<RevisionRecord> attempts, List<NaturalPair> p
         private final Map<String, int[]> difficulty = new HashMap<>();
         private final List<RevisionEvent> revisions = new ArrayList<>();
         private final Map<RevisionEvent, GroupEvent> seedGroups = new HashMap<>();
+        /** The prompt's all-negative frequency when the revision ran (as the analysis buckets it). */
+        private final Map<RevisionEvent, String> bucketAtRevision = new HashMap<>();
         private final Map<String, MetaExperienceEvent> revisionMetas = new HashMap<>();
         private final List<NaturalPair> pairs = new ArrayList<>();
 
@@ -62,6 +64,7 @@ public record RevisionCatalog(List<RevisionRecord> attempts, List<NaturalPair> p
                 d[1]++;
             } else if (logged.event() instanceof RevisionEvent r) {
                 revisions.add(r);
+                bucketAtRevision.put(r, bucket(difficulty.get(r.promptId())));
                 GroupEvent g = lastGroup.get(r.promptId());
                 if (g != null) {
                     seedGroups.put(r, g);
@@ -84,6 +87,7 @@ public record RevisionCatalog(List<RevisionRecord> attempts, List<NaturalPair> p
             difficulty.clear();
             revisions.clear();
             seedGroups.clear();
+            bucketAtRevision.clear();
             revisionMetas.clear();
             pairs.clear();
         }
@@ -94,7 +98,7 @@ public record RevisionCatalog(List<RevisionRecord> attempts, List<NaturalPair> p
                 GroupEvent g = seedGroups.get(r);
                 Trajectory seed = find(g, r.seedId());
                 String gold = g == null ? "" : g.gold();
-                String bucket = bucket(difficulty.get(r.promptId()));
+                String bucket = bucketAtRevision.get(r);
                 MetaExperienceEvent meta = revisionMetas.get(key(r.step(), r.promptId()));
                 for (int i = 0; i < r.attempts().size(); i++) {
                     boolean isAccepted = r.accepted() != null && r.accepted() == i;

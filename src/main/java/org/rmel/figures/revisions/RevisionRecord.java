@@ -17,7 +17,8 @@ import org.rmel.run.Trajectory;
  * attempt, the meta-experience built from the pair.
  *
  * @param seed the seed trajectory, or null when the run has no group event for it
- * @param bucket the prompt's all-negative frequency over its visits, e.g. "2/3"
+ * @param bucket the prompt's all-negative frequency over its visits up to this revision, e.g. "2/3"
+ *        (the difficulty the analysis package buckets the revision by)
  * @param meta the meta-experience of the accepted pair, or null
  */
 public record RevisionRecord(
