@@ -3,7 +3,9 @@ package org.rmel.app;
 import java.net.URL;
 import java.util.List;
 import java.util.Objects;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -43,8 +45,27 @@ public enum Theme {
                 .toList();
     }
 
-    public static void decorate(Stage stage) {
+    /** Icon and the theme remembered in {@code preferences} (light the first time). */
+    public static void decorate(Stage stage, Preferences preferences) {
         stage.getIcons().setAll(icons());
-        LIGHT.apply(stage.getScene());
+        remembered(preferences).apply(stage.getScene());
+    }
+
+    public static Theme remembered(Preferences preferences) {
+        return "dark".equals(preferences.node("view").get("theme", "light")) ? DARK : LIGHT;
+    }
+
+    /** A View-menu item that switches the stage between the light and dark stylesheets and remembers the choice. */
+    public static CheckMenuItem darkToggle(Stage stage, Preferences preferences) {
+        CheckMenuItem item = new CheckMenuItem("Dark Theme");
+        item.setSelected(remembered(preferences) == DARK);
+        item.selectedProperty().addListener((o, was, dark) -> {
+            Theme t = dark ? DARK : LIGHT;
+            preferences.node("view").put("theme", dark ? "dark" : "light");
+            if (stage.getScene() != null) {
+                t.apply(stage.getScene());
+            }
+        });
+        return item;
     }
 }

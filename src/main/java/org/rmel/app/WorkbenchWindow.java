@@ -106,7 +106,7 @@ public final class WorkbenchWindow {
         runsToOpen.forEach(dir -> opened.add(dir.toAbsolutePath().normalize()));
 
         BorderPane root = new BorderPane();
-        root.setTop(menus());
+        root.setTop(menus(preferences));
         SplitPane right = new SplitPane(frame.root(), logPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.84);
@@ -119,7 +119,7 @@ public final class WorkbenchWindow {
         acceptDroppedFolders(scene);
         stage.setTitle("R-MEL Workbench");
         stage.setScene(scene);
-        Theme.decorate(stage);
+        Theme.decorate(stage, preferences);
         stage.setOnHidden(e -> close());
 
         background.execute(() -> {
@@ -184,7 +184,7 @@ public final class WorkbenchWindow {
         return timeline;
     }
 
-    private MenuBar menus() {
+    private MenuBar menus(Preferences preferences) {
         MenuItem newRun = new MenuItem("New Run…");
         newRun.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         newRun.setOnAction(e -> showNewRunDialog());
@@ -198,7 +198,8 @@ public final class WorkbenchWindow {
         quit.setOnAction(e -> stage.close());
         MenuItem stop = new MenuItem("Stop Selected Run");
         stop.setOnAction(e -> stopSelected());
-        return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop));
+        return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop),
+                new Menu("View", null, Theme.darkToggle(stage, preferences)));
     }
 
     private VBox libraryPane() {
