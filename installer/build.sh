@@ -72,8 +72,14 @@ COMMON=(--name "$NAME" --app-version "$APP_VERSION" --vendor "R-MEL Workbench co
 echo "== app-image"
 jpackage --type app-image "${COMMON[@]}" "${ICON_ARGS[@]}" \
   --input "$OUT/input" --main-jar "$(basename "$JAR")" --main-class "$MAIN_CLASS" \
-  --runtime-image "$OUT/runtime" \
-  --add-launcher rmel=installer/rmel-launcher.properties
+  --runtime-image "$OUT/runtime"
+
+# bin/rmel: the same launcher under a name without a space, for the command line. A jpackage
+# launcher reads lib/app/<its own name>.cfg, so a copy of both is a working second launcher.
+# (--add-launcher would do the same, but JDK 17's jpackage then also puts an "rmel" entry in the
+# desktop menu, whatever linux-shortcut says.)
+cp "$OUT/$NAME/bin/$NAME" "$OUT/$NAME/bin/rmel"
+cp "$OUT/$NAME/lib/app/$NAME.cfg" "$OUT/$NAME/lib/app/rmel.cfg"
 
 if [[ " $TYPES " == *" deb "* ]]; then
   echo "== deb"
