@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class Normalizer {
     /** "\approx 1.6": the model's hedge is not part of the value. */
     private static final Pattern LEADING_APPROX = Pattern.compile("^(?:\\\\approx|\\\\sim|≈|~)\\s*");
+    /** "2{,}000": a braced comma before exactly three digits groups thousands; otherwise "3{,}5" is 3.5. */
+    private static final Pattern BRACED_THOUSANDS = Pattern.compile("(?<=\\d)\\{,\\}(?=\\d{3}(?!\\d))");
     private static final Pattern LEFT_RIGHT_DOT = Pattern.compile("\\\\(?:left|right)\\s*\\.");
     private static final Pattern SIZING = Pattern.compile(
             "\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|bigg|Bigg|big|Big)(?![a-zA-Z])");
@@ -78,7 +80,10 @@ final class Normalizer {
             s = unwrapText(s);
             s = s.replace("\\%", "%");
         }
-        s = s.replace('~', ' ').replace("°", "").replace("percent", "%").replace("np.", "").replace("{,}", ".");
+        s = s.replace('~', ' ').replace("°", "").replace("percent", "%").replace("np.", "");
+        if (s.contains("{,}")) {
+            s = BRACED_THOUSANDS.matcher(s).replaceAll("").replace("{,}", ".");
+        }
         s = thousands(s);
         s = collapseWhitespace(s);
         if (s.length() > 2 && Character.isLetter(s.charAt(s.length() - 1)) || s.endsWith("}") || s.endsWith("^2")

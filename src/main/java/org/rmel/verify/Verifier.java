@@ -1,5 +1,6 @@
 package org.rmel.verify;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,8 @@ public final class Verifier {
     static final String LIMIT_PREFIX = "limit: ";
     /** A word answer such as "Evelyn" or "even": letters and spaces only, with a run of two letters. */
     private static final Pattern WORDS = Pattern.compile("(?=.*[A-Za-z]{2})[A-Za-z][A-Za-z' ]*[A-Za-z]");
+
+    private static final Pattern CHOICE = Pattern.compile("\\(([A-E])\\)\\s*\\S.*");
 
     private final VerifierSettings settings;
 
@@ -75,6 +78,9 @@ public final class Verifier {
                 return asText(goldAnswer, predAnswer, null, goldNormal, predNormal,
                         "the gold answer could not be parsed (" + e.getMessage() + ")");
             }
+            if (goldExpr instanceof Expr.Sym choice && choice.name().matches("[A-E]")) {
+                predNormal = choiceLetter(predNormal);
+            }
             Expr predExpr;
             try {
                 predExpr = equivalence.prepare(parseAnswer(predNormal, budget));
@@ -94,6 +100,12 @@ public final class Verifier {
             // a bug must not take the trainer down; the reason makes it visible (the fuzz test checks it never happens)
             return new Verdict(false, goldAnswer, predAnswer, goldParsed, predParsed, "internal error: " + e);
         }
+    }
+
+    /** A gold choice letter (C) reads "(C) 12" or "\\textbf{(C) } 12" as its letter. */
+    private static String choiceLetter(String predNormal) {
+        Matcher m = CHOICE.matcher(predNormal);
+        return m.matches() ? m.group(1) : predNormal;
     }
 
     private void checkLength(String answer, String which) {

@@ -28,6 +28,9 @@ class VerifierCaseTableTest {
             12                    | Work...<NL>Answer: 12                                | true
             12                    | Work...<NL>Answer: $12$                              | true
             12                    | Work...<NL>Answer: 13                                | false
+            1239                  | 47+385=432<NL>432-19=413<NL>413*3=1239<NL>Answer: 1239<NL> | true
+            1239                  | 47+385=432<NL>432-19=413<NL>413*3=1239<NL>          | false
+            1239                  | 413*3=1239<NL>Answer: 1239 1240<NL>                 | false
             7                     | so $x = 3$ and then $$7$$                          | true
             7                     | so \\(7\\)                                         | true
             7                     | so \\[7\\]                                         | true
@@ -48,6 +51,8 @@ class VerifierCaseTableTest {
             \\text{(C)}           | C                                                  | true
             \\text{(C)}           | \\textbf{(C)}                                      | true
             \\text{(C)}           | (D)                                                | false
+            \\text{(C)}           | \\textbf{(C) } 12                                  | true
+            \\text{(C)}           | (D) 12                                             | false
             90^\\circ             | 90                                                 | true
             90^\\circ             | 90 degrees                                         | true
             90^\\circ             | 90^{\\circ}                                        | true
@@ -61,6 +66,8 @@ class VerifierCaseTableTest {
             7425000               | 7 425 000                                          | true
             10080                 | 10,\\!080                                          | true
             3.5                   | 3{,}5                                              | true
+            2000                  | 2{,}000                                            | true
+            1234567               | 1{,}234{,}567                                      | true
             \\$32,\\!348          | 32348                                              | true
             \\$18.90              | 18.9                                               | true
             x=5                   | 5                                                  | true
