@@ -102,7 +102,7 @@ public final class Verifier {
         }
     }
 
-    /** A gold choice letter (C) reads "(C) 12" or "\\textbf{(C) } 12" as its letter. */
+    /** A gold choice letter (C) reads "(C) 12" or "\textbf{(C) } 12" as its letter. */
     private static String choiceLetter(String predNormal) {
         Matcher m = CHOICE.matcher(predNormal);
         return m.matches() ? m.group(1) : predNormal;
