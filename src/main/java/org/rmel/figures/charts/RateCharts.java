@@ -1,6 +1,8 @@
 package org.rmel.figures.charts;
 
-import java.text.NumberFormat;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public final class RateCharts {
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
         NumberAxis y = new NumberAxis(panel.yLabel());
-        y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        y.setNumberFormatOverride(new PercentUpToOne());
         // Headroom above the tallest whisker for its count label (upright or, for narrow bars, rotated).
         y.setRange(0, Math.min(1.0, top) * (panel.series().size() > 2 ? 1.3 : 1.18) + 0.01);
         WhiskerBarRenderer renderer = new WhiskerBarRenderer(whiskers, style.palette().role("text"), style.thinStroke(),
@@ -62,6 +64,23 @@ public final class RateCharts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(panel.title(), style.titleFont(), plot, panel.series().size() > 1);
         return new ChartFigure(ChartStyler.style(chart, style), List.of(csv(panel)));
+    }
+
+    /**
+     * Percent tick labels that stop at 100%: the axis runs past 1 only to make room for the count
+     * labels, and a "120%" success rate would read as an error.
+     */
+    static final class PercentUpToOne extends DecimalFormat {
+        private static final long serialVersionUID = 1L;
+
+        PercentUpToOne() {
+            super("0%", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return number > 1.0 + 1e-9 ? toAppendTo : super.format(number, toAppendTo, pos);
+        }
     }
 
     /** Bucket labels in first-seen order across series, so a bucket missing from one series still lines up. */
