@@ -38,7 +38,7 @@ public final class NewRunDialog {
             Map.entry("tau_schedule", "τ schedule"), Map.entry("tau_min", "τ_min"), Map.entry("lr", "Learning rate"),
             Map.entry("steps", "Steps"), Map.entry("prompts_per_step", "Prompts per step"),
             Map.entry("temperature", "Temperature"), Map.entry("seed", "Seed"), Map.entry("model", "Model"),
-            Map.entry("device", "Device"), Map.entry(NewRunForm.OUTPUT, "Output folder"));
+            Map.entry("tasks", "Training tasks"), Map.entry("device", "Device"), Map.entry(NewRunForm.OUTPUT, "Output folder"));
 
     private final NewRunForm form;
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -78,6 +78,11 @@ public final class NewRunDialog {
         Button modelFolder = new Button("Folder…");
         modelFolder.setOnAction(e -> chooseFolder("Model folder (Hugging Face layout)").ifPresent(p -> edit("model", p)));
         row = addText(grid, row, "model", new HBox(4, builtin, modelFolder));
+        Button builtinTasks = new Button("Built-in");
+        builtinTasks.setOnAction(e -> edit("tasks", TrainSettings.BUILTIN_TASKS));
+        Button tasksFile = new Button("File…");
+        tasksFile.setOnAction(e -> chooseFile("Training tasks (JSONL)").ifPresent(p -> edit("tasks", p)));
+        row = addText(grid, row, "tasks", new HBox(4, builtinTasks, tasksFile));
         List<String> devices = gpus.isEmpty() ? List.of("cpu") : List.of("cpu", "gpu");
         row = addChoice(grid, row, "device", devices);
         if (!gpus.isEmpty()) {
@@ -189,6 +194,14 @@ public final class NewRunDialog {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         File chosen = chooser.showDialog(dialog.getDialogPane().getScene().getWindow());
+        return Optional.ofNullable(chosen).map(File::getAbsolutePath);
+    }
+
+    private Optional<String> chooseFile(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON lines", "*.jsonl", "*.json"));
+        File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
         return Optional.ofNullable(chosen).map(File::getAbsolutePath);
     }
 

@@ -27,7 +27,7 @@ public final class NewRunForm {
     public static final String FORM = "form";
     /** The training settings the dialog shows, by their run.json names, in display order. */
     public static final List<String> SETTINGS = List.of("condition", "k", "budget", "tau_schedule", "tau_min", "lr",
-            "steps", "prompts_per_step", "temperature", "seed", "model", "device");
+            "steps", "prompts_per_step", "temperature", "seed", "model", "tasks", "device");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -90,7 +90,11 @@ public final class NewRunForm {
             problems.put(PRESET, "must be one of " + String.join(", ", TrainSettings.PRESETS));
         }
         for (String key : SETTINGS) {
-            String error = key.equals("model") ? modelProblem(get(key)) : TrainSettings.validate(key, get(key));
+            String error = switch (key) {
+                case "model" -> modelProblem(get(key));
+                case "tasks" -> tasksProblem(get(key));
+                default -> TrainSettings.validate(key, get(key));
+            };
             if (error != null) {
                 problems.put(key, error);
             }
@@ -112,12 +116,27 @@ public final class NewRunForm {
     /** The settings the trainer will run with (assumes {@link #problems()} is empty). */
     TrainSettings settings() {
         TrainSettings settings = TrainSettings.preset(get(PRESET)).withCondition(get("condition"));
-        for (String key : SETTINGS) {
-            if (!key.equals("condition")) {
-                settings = settings.with(key, get(key));
-            }
+        for (String[] kv : sets()) {
+            settings = settings.with(kv[0], kv[1]);
         }
         return settings;
+    }
+
+    /**
+     * The {@code --set} pairs: every shown setting but the condition, and no supervised warm start
+     * for a model folder (the warm start exists for the built-in model only).
+     */
+    private List<String[]> sets() {
+        List<String[]> sets = new ArrayList<>();
+        for (String key : SETTINGS) {
+            if (!key.equals("condition")) {
+                sets.add(new String[] {key, get(key).trim()});
+            }
+        }
+        if (!get("model").trim().equals(TrainSettings.BUILTIN_MODEL)) {
+            sets.add(new String[] {"warm_start_steps", "0"});
+        }
+        return sets;
     }
 
     public Path outputDir() {
@@ -128,11 +147,9 @@ public final class NewRunForm {
     public List<String> trainArgs() {
         List<String> args = new ArrayList<>(List.of("--preset", get(PRESET), "--condition", get("condition"),
                 "--out", outputDir().toString()));
-        for (String key : SETTINGS) {
-            if (!key.equals("condition")) {
-                args.add("--set");
-                args.add(key + "=" + get(key).trim());
-            }
+        for (String[] kv : sets()) {
+            args.add("--set");
+            args.add(kv[0] + "=" + kv[1]);
         }
         return args;
     }
@@ -153,6 +170,17 @@ public final class NewRunForm {
             return value + " has no config.json (a Hugging Face model folder has config.json and model.safetensors)";
         }
         return null;
+    }
+
+    private static String tasksProblem(String tasks) {
+        String value = tasks.trim();
+        if (value.equals(TrainSettings.BUILTIN_TASKS)) {
+            return null;
+        }
+        if (value.isEmpty()) {
+            return "choose a training JSONL file or " + TrainSettings.BUILTIN_TASKS;
+        }
+        return Files.isRegularFile(Path.of(value)) ? null : "no such file: " + value;
     }
 
     private static String outputProblem(String output) {

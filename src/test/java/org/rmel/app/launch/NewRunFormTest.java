@@ -74,7 +74,11 @@ class NewRunFormTest {
         assertTrue(form.problems().get("model").contains("has no config.json"));
         Files.writeString(model.resolve("config.json"), "{}");
         form.set(NewRunForm.OUTPUT, workspace.resolve("new").toString());
-        assertEquals(null, form.problems().get("model"));
+        assertEquals(java.util.Map.of(), form.problems(), "a model folder runs without the built-in warm start");
+        assertTrue(form.trainArgs().contains("warm_start_steps=0"));
+
+        form.set("tasks", workspace.resolve("missing.jsonl").toString());
+        assertTrue(form.problems().get("tasks").startsWith("no such file"));
     }
 
     @Test
