@@ -33,7 +33,7 @@ public final class FakeTrainer {
                 stopping[0] = true;
             }
             try {
-                main.join(5000);
+                main.join(60_000); // as long as the workbench waits before SIGKILL
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
