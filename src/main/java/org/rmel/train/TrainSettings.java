@@ -100,9 +100,9 @@ public final class TrainSettings {
         v.put("budget", 4);
         v.put("tau_schedule", List.of(0.7, 0.5, 0.3));
         v.put("tau_min", 0.3);
-        v.put("steps", 40);
+        v.put("steps", 100);
         v.put("prompts_per_step", 16);
-        v.put("pool_size", 64);
+        v.put("pool_size", 96);
         v.put("temperature", 1.0);
         v.put("top_p", 1.0);
         v.put("max_new_tokens", 96);
@@ -112,12 +112,12 @@ public final class TrainSettings {
         v.put("nll_weight", 1.0);
         v.put("mel_pairs_per_group", 1);
         v.put("replay_temperature", 0.0);
-        v.put("eval_every", 10);
+        v.put("eval_every", 20);
         v.put("eval_size", 32);
         v.put("eval_samples", 8);
         v.put("eval_temperature", 0.6);
         v.put("eval_benchmarks", "all");
-        v.put("checkpoint_every", 10);
+        v.put("checkpoint_every", 20);
         v.put("model", BUILTIN_MODEL);
         v.put("device", "cpu");
         v.put("tasks", BUILTIN_TASKS);
@@ -136,7 +136,6 @@ public final class TrainSettings {
         switch (name) {
             case "default" -> { }
             case "smoke" -> {
-                v.put("warm_start_steps", 30);
                 v.put("steps", 2);
                 v.put("prompts_per_step", 4);
                 v.put("pool_size", 8);

@@ -15,7 +15,15 @@ import org.rmel.base.BadInputException;
  * same problems and a resumed run sees the pool it started with.
  */
 public final class ArithSuite {
-    /** The five evaluation tiers, easiest first; the training pool mixes the same tiers. */
+    /**
+     * The training pool's shapes: one to three operations on one-digit operands (running values
+     * still reach two digits, with carries and borrows). Sized to the warm-started built-in
+     * model, so that early in training about a third of the groups are all-negative, as in the
+     * paper, rather than nearly all of them.
+     */
+    public static final List<ArithTier> TRAIN_TIERS = List.of(ArithTier.of(1, 1), ArithTier.of(2, 1), ArithTier.of(3, 1));
+
+    /** The five held-out evaluation tiers, easiest first, up to four operations on two digits. */
     public static final List<ArithTier> TIERS = List.of(
             ArithTier.of(2, 1), ArithTier.of(3, 1), ArithTier.of(2, 2), ArithTier.of(3, 2), ArithTier.of(4, 2));
 
@@ -30,14 +38,14 @@ public final class ArithSuite {
         return TIERS.stream().map(ArithTier::name).toList();
     }
 
-    /** The training pool: {@code size} problems, tiers in rotation, ids {@code train-N}. */
+    /** The training pool: {@code size} problems, {@link #TRAIN_TIERS} in rotation, ids {@code train-N}. */
     public List<ArithProblem> trainingPool(int size) {
         ArithGenerator gen = new ArithGenerator(seed * 1_000_003L + 17);
         List<ArithProblem> pool = new ArrayList<>(size);
         Set<String> seen = new HashSet<>();
         int i = 0;
         while (pool.size() < size) {
-            ArithTier tier = TIERS.get(i % TIERS.size());
+            ArithTier tier = TRAIN_TIERS.get(i % TRAIN_TIERS.size());
             ArithProblem p = gen.next("train-" + pool.size(), tier);
             if (seen.add(p.question())) {
                 pool.add(p);

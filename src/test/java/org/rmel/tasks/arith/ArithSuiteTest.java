@@ -65,8 +65,10 @@ class ArithSuiteTest {
 
     @Test
     void textsAreShortAndUseOnlyTheAlphabet() {
-        for (ArithProblem p : new ArithSuite(5).trainingPool(500)) {
-            String longestHint = p.steps().stream().max((a, b) -> a.length() - b.length()).orElseThrow();
+        List<ArithProblem> all = new java.util.ArrayList<>(new ArithSuite(5).trainingPool(500));
+        new ArithSuite(5).evalSets(200, 50).values().forEach(all::addAll);
+        for (ArithProblem p : all) {
+            String longestHint = ArithFormat.lines(p.solution()).stream().max((a, b) -> a.length() - b.length()).orElseThrow();
             String full = ArithFormat.prompt(p.question(), longestHint) + p.solution();
             assertTrue(full.length() <= 120, full.length() + " chars: " + full);
             for (char c : full.toCharArray()) {
@@ -103,7 +105,9 @@ class ArithSuiteTest {
     void carriesAndBorrowsAreCommon() {
         int carries = 0;
         int borrows = 0;
-        for (ArithProblem p : new ArithSuite(2).trainingPool(200)) {
+        List<ArithProblem> all = new java.util.ArrayList<>();
+        new ArithSuite(2).evalSets(60, 50).values().forEach(all::addAll);
+        for (ArithProblem p : all) {
             Matcher head = Pattern.compile("^\\d+").matcher(p.question());
             head.find();
             long a = Long.parseLong(head.group());
