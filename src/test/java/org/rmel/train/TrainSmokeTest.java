@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,5 +83,20 @@ class TrainSmokeTest {
         Map<Integer, List<EvalEvent>> evals = log.of(EvalEvent.class).stream().collect(Collectors.groupingBy(EvalEvent::step));
         assertEquals(List.of(0, 2), evals.keySet().stream().sorted().toList());
         assertTrue(log.events.get(log.events.size() - 1) instanceof RunFinished f && f.reason().equals(RunFinished.COMPLETED));
+    }
+
+    @Test
+    void evalOfTheLastCheckpointRepeatsTheRunsOwnFinalEvaluation() throws Exception {
+        Path out = tmp.resolve("for-eval");
+        assertEquals(0, RmelCommand.execute("train", "--preset", "smoke", "--condition", "r-mel", "--out", out.toString()));
+        EvalEvent inRun = RunLog.read(out).of(EvalEvent.class).stream().filter(e -> e.step() == 2).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        EvalEvent again = EvalSession.evaluate(out, "step-2", inRun.benchmark(), true,
+                new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(inRun.perProblem(), again.perProblem(), "same checkpoint, same seeds: same answers");
+        var json = org.rmel.run.RunJson.MAPPER.readTree(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(inRun.passAt1(), json.get("pass_at_1").asDouble());
+        assertEquals(1, RmelCommand.execute("eval", "--run", out.toString(), "--benchmark", "aime24") == 2 ? 1 : 0,
+                "an unknown benchmark is a user error");
     }
 }
