@@ -20,7 +20,6 @@ import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmel.app.launch.NewRunDialog;
@@ -35,7 +34,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * a smoke run reaches finished with its curves drawn; a longer run stops gracefully; a trainer
  * that refuses its model shows failed with its exit code and message.
  */
-@Disabled("waits for the trainer (issue 5): main has no train subcommand yet")
 class RealTrainerFromDialogTest {
     @TempDir
     Path workspaceDir;
