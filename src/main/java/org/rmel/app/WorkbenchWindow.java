@@ -407,6 +407,7 @@ public final class WorkbenchWindow {
                     if (!log.getText().equals(logText)) {
                         log.setText(logText);
                         log.positionCaret(logText.length());
+                        log.setScrollTop(Double.MAX_VALUE); // show the newest lines, like tail -f
                     }
                     updateRunStatus();
                     refreshing.set(false);
