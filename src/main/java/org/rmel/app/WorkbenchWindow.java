@@ -405,9 +405,8 @@ public final class WorkbenchWindow {
                         onLibrarySelection(libraryView.selectedDirs());
                     }
                     if (!log.getText().equals(logText)) {
-                        log.setText(logText);
-                        log.positionCaret(logText.length());
-                        log.setScrollTop(Double.MAX_VALUE); // show the newest lines, like tail -f
+                        log.clear();
+                        log.appendText(logText); // appending scrolls to the newest lines, like tail -f
                     }
                     updateRunStatus();
                     refreshing.set(false);
