@@ -27,7 +27,8 @@ public final class HfTokenizer implements Tokenizer, AutoCloseable {
     HfTokenizer(Path file, int vocabSize, int padId, int eosId) {
         DjlSetup.configure();
         try {
-            this.hf = HuggingFaceTokenizer.newInstance(file, Map.of("addSpecialTokens", "false"));
+            this.hf = HuggingFaceTokenizer.newInstance(file,
+                    Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": cannot load tokenizer: " + e.getMessage(), e);
         }

@@ -42,6 +42,16 @@ class TokenizerTest {
     }
 
     @Test
+    void longTextsAreNeverTruncated() {
+        try (HfTokenizer tok = HfTokenizer.standalone(BPE.resolve("tokenizer.json"), 384, 0, 2)) {
+            String text = "Let $x^2 = 49$; find x.\n".repeat(200);
+            int[] ids = tok.encode(text);
+            assertTrue(ids.length > 2000, "ids: " + ids.length);
+            assertEquals(text, tok.decode(ids));
+        }
+    }
+
+    @Test
     void characterTokenizerRoundTripsAndMarksUnknowns() {
         CharTokenizer tok = new CharTokenizer("0123456789+-*=()\n :#QHCAnswer");
         String text = "Q:(12+3)*4\nH:\n15*4=60\nAnswer: 60\n";
