@@ -1,5 +1,7 @@
 package org.rmel.train;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.rmel.base.BadInputException;
+import org.rmel.method.Condition;
 
 /**
  * Every setting of a training run, by the name it has in {@code run.json} and in
@@ -15,9 +18,11 @@ import org.rmel.base.BadInputException;
  * ({@link #validate(String, String)}).
  */
 public final class TrainSettings {
-    /** Command-line names of the conditions, in the paper's order plus the adaptive one. */
-    public static final List<String> CONDITIONS =
-            List.of("mel", "mel-extra", "r-mel", "r-mel-no-prefix", "r-mel-b1", "r-mel-adaptive");
+    /**
+     * Command-line names of the conditions, in the paper's order plus the adaptive one; taken from
+     * the method core's {@link Condition} so the two lists cannot drift apart.
+     */
+    public static final List<String> CONDITIONS = Arrays.stream(Condition.values()).map(Condition::cliName).toList();
     public static final List<String> PRESETS = List.of("smoke", "default", "paper");
     public static final String BUILTIN_MODEL = "builtin:tiny";
     public static final String BUILTIN_TASKS = "builtin:arith";
@@ -193,16 +198,15 @@ public final class TrainSettings {
     }
 
     /**
-     * Applies a condition and the settings it fixes (R-MEL w/o prefix: tau_min = 0; R-MEL (B = 1):
+     * Applies a condition and the settings it fixes ({@link Condition#budgetOverride()},
+     * {@link Condition#tauMinOverride()}: R-MEL w/o prefix fixes tau_min = 0, R-MEL (B = 1) fixes
      * budget = 1), so that a run's spec always shows the values the condition ran with.
      */
     public TrainSettings withCondition(String condition) {
         TrainSettings s = with("condition", condition);
-        if (condition.equals("r-mel-no-prefix")) {
-            s.values.put("tau_min", 0.0);
-        } else if (condition.equals("r-mel-b1")) {
-            s.values.put("budget", 1);
-        }
+        Condition c = Condition.fromCliName(condition);
+        c.budgetOverride().ifPresent(fixed -> s.values.put("budget", fixed));
+        c.tauMinOverride().ifPresent(fixed -> s.values.put("tau_min", fixed));
         return s;
     }
 
@@ -212,13 +216,17 @@ public final class TrainSettings {
      * @throws BadInputException naming the setting
      */
     public TrainSettings checkConsistent() {
-        String c = string("condition");
-        if (c.equals("r-mel-no-prefix") && doubleValue("tau_min") != 0.0) {
-            throw new BadInputException("tau_min=" + doubleValue("tau_min") + " contradicts condition r-mel-no-prefix (tau_min is 0 there)");
-        }
-        if (c.equals("r-mel-b1") && integer("budget") != 1) {
-            throw new BadInputException("budget=" + integer("budget") + " contradicts condition r-mel-b1 (budget is 1 there)");
-        }
+        Condition c = Condition.fromCliName(string("condition"));
+        c.tauMinOverride().ifPresent(fixed -> {
+            if (doubleValue("tau_min") != fixed) {
+                throw contradiction(c, "tau_min", doubleValue("tau_min"), plain(fixed));
+            }
+        });
+        c.budgetOverride().ifPresent(fixed -> {
+            if (integer("budget") != fixed) {
+                throw contradiction(c, "budget", integer("budget"), String.valueOf(fixed));
+            }
+        });
         if (string("model").isBlank()) {
             throw new BadInputException("model: this preset needs --model PATH (a Hugging Face Qwen2.5 folder)");
         }
@@ -230,6 +238,16 @@ public final class TrainSettings {
             throw new BadInputException("warm_start_steps: the supervised warm start is for the built-in model; set it to 0 for " + string("model"));
         }
         return this;
+    }
+
+    private static BadInputException contradiction(Condition c, String key, Object value, String fixed) {
+        return new BadInputException(key + "=" + value + " contradicts condition " + c.cliName()
+                + " (" + key + " is " + fixed + " there)");
+    }
+
+    /** A fixed value as a person writes it: 0 rather than 0.0. */
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     public Object get(String key) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rmel.base.BadInputException;
+import org.rmel.method.Condition;
+import org.rmel.method.MethodSettings;
 
 class TrainSettingsTest {
 
@@ -61,6 +63,21 @@ class TrainSettingsTest {
         var e = assertThrows(BadInputException.class,
                 () -> TrainSettings.preset("smoke").withCondition("r-mel-b1").with("budget", "3").checkConsistent());
         assertTrue(e.getMessage().startsWith("budget=3"), e.getMessage());
+    }
+
+    @Test
+    void everyConditionRunsWithTheValuesTheMethodCoreFixes() {
+        assertEquals(Condition.validNames(), String.join(", ", TrainSettings.CONDITIONS));
+        for (String name : TrainSettings.CONDITIONS) {
+            TrainSettings s = TrainSettings.preset("default").withCondition(name).checkConsistent();
+            MethodSettings m = MethodSettings.resolve(Condition.fromCliName(name), s.doubleList("tau_schedule"),
+                    java.util.OptionalInt.of(s.integer("budget")), java.util.OptionalDouble.of(s.doubleValue("tau_min")));
+            assertEquals(m.budget(), s.integer("budget"), name);
+            assertEquals(m.tauMin(), s.doubleValue("tau_min"), name);
+        }
+        var e = assertThrows(BadInputException.class,
+                () -> TrainSettings.preset("smoke").withCondition("r-mel-no-prefix").with("tau_min", "0.3").checkConsistent());
+        assertEquals("tau_min=0.3 contradicts condition r-mel-no-prefix (tau_min is 0 there)", e.getMessage());
     }
 
     @Test
