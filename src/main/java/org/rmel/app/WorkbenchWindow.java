@@ -385,7 +385,7 @@ public final class WorkbenchWindow {
             return;
         }
         Path root = workspace.folder();
-        List<Path> samples = Workspace.sampleRunFolders(Path.of("").toAbsolutePath(), Workspace.codeLocation());
+        List<Path> samples = Workspace.sampleRunFolders();
         Path primary = selected.isEmpty() ? null : selected.get(0);
         background.execute(() -> {
             try {

@@ -55,6 +55,23 @@ public final class Workspace {
     }
 
     /**
+     * System property naming the sample-runs folder to list instead of the bundled one, or
+     * {@code none} for no samples (the test suite sets it, so the library tests see only the runs
+     * they write, not whatever the checkout bundles).
+     */
+    public static final String SAMPLE_RUNS_PROPERTY = "rmel.sampleRuns";
+
+    /** The sample runs this workbench lists: the property's folder if set, else the bundled one. */
+    public static List<Path> sampleRunFolders() {
+        String configured = System.getProperty(SAMPLE_RUNS_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            Path dir = Path.of(configured);
+            return configured.equals("none") || !Files.isDirectory(dir) ? List.of() : List.of(dir.toAbsolutePath());
+        }
+        return sampleRunFolders(Path.of("").toAbsolutePath(), codeLocation());
+    }
+
+    /**
      * The bundled sample runs: {@code sample-runs/} in the working directory, next to the jar, or
      * one level above the jar (a {@code target/} build); the first that exists.
      */

@@ -37,4 +37,21 @@ class WorkspaceTest {
         Files.createDirectories(tmp.resolve("cwd/sample-runs"));
         assertEquals(List.of(tmp.resolve("cwd/sample-runs")), Workspace.sampleRunFolders(tmp.resolve("cwd"), jar));
     }
+
+    @Test
+    void thePropertyNamesTheSampleFolderOrTurnsSamplesOff(@TempDir Path tmp) {
+        String before = System.getProperty(Workspace.SAMPLE_RUNS_PROPERTY);
+        try {
+            System.setProperty(Workspace.SAMPLE_RUNS_PROPERTY, "none");
+            assertEquals(List.of(), Workspace.sampleRunFolders());
+            System.setProperty(Workspace.SAMPLE_RUNS_PROPERTY, tmp.toString());
+            assertEquals(List.of(tmp.toAbsolutePath()), Workspace.sampleRunFolders());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Workspace.SAMPLE_RUNS_PROPERTY);
+            } else {
+                System.setProperty(Workspace.SAMPLE_RUNS_PROPERTY, before);
+            }
+        }
+    }
 }
