@@ -120,6 +120,9 @@ public final class WorkbenchWindow {
         stage.setTitle("R-MEL Workbench");
         stage.setScene(scene);
         Theme.decorate(stage, preferences);
+        WindowLayout layout = new WindowLayout(preferences, stage, main, right, frame.tabs());
+        layout.restore();
+        stage.setOnHiding(e -> layout.save());
         stage.setOnHidden(e -> close());
 
         background.execute(() -> {

@@ -111,6 +111,22 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theWindowLayoutIsRememberedBetweenSessions() throws Exception {
+        open(List.of());
+        fx(() -> {
+            window.stage().setWidth(1111);
+            window.stage().setHeight(777);
+            window.frame().tabs().getSelectionModel().select(2);
+            window.stage().close();
+            return null;
+        });
+        open(List.of());
+        assertEquals(1111, fx(() -> window.stage().getWidth()), 0.5);
+        assertEquals(777, fx(() -> window.stage().getHeight()), 0.5);
+        assertEquals(2, (int) fx(() -> window.frame().tabs().getSelectionModel().getSelectedIndex()));
+    }
+
+    @Test
     void theLibraryListsTheWorkspaceRunsAndTheOverviewPlotsTheirSeries() throws Exception {
         Path mel = TestRuns.finished(workspaceDir.resolve("mel-a"), "mel", 12);
         Path rmel = TestRuns.finished(workspaceDir.resolve("rmel-b"), "r-mel", 20);
