@@ -118,13 +118,18 @@ final class LocalHub implements AutoCloseable {
     URI plainTextPortForTls() throws IOException {
         ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         rawSockets.add(socket);
+        // Every connection gets the same plain-text answer: the HTTP client may retry a handshake
+        // that failed on a reset, and a second connection left waiting in the backlog would turn
+        // the handshake failure under test into a download time-out.
         Thread t = new Thread(() -> {
-            try (Socket client = socket.accept()) {
-                client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                client.getOutputStream().flush();
-            } catch (IOException ignored) {
-                // the test sees the outcome on the client side
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                } catch (IOException ignored) {
+                    // the test sees the outcome on the client side
+                }
             }
         }, "plain-text-server");
         t.setDaemon(true);
