@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rmel.base.BadInputException;
-import org.rmel.model.CharTokenizer;
 import org.rmel.model.DeviceChoice;
 import org.rmel.model.ModelBenchmark;
-import org.rmel.model.Policies;
 import org.rmel.model.Qwen2Config;
+import org.rmel.train.BuiltinModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,7 +56,7 @@ public final class BenchModelCommand implements Callable<Integer> {
             throw new BadInputException("--batch, --prompt-tokens, --new-tokens, --matmul-size and --layers must be positive");
         }
         Qwen2Config config = switch (shape) {
-            case "tiny" -> Policies.builtinConfig(CharTokenizer.printableAscii());
+            case "tiny" -> BuiltinModel.config(); // the trainer's embedded default, as it trains
             case "qwen2.5-0.5b" -> ModelBenchmark.qwen25HalfBillionShape(24);
             default -> throw new BadInputException("--shape: '" + shape + "' is not one of tiny, qwen2.5-0.5b");
         };

@@ -17,7 +17,7 @@ public final class Policies {
     }
 
     /**
-     * The embedded default: a small Qwen2 model with the character tokenizer, freshly
+     * A small Qwen2 model with the printable-ASCII character tokenizer (tests), freshly
      * initialised from {@code seed}.
      */
     public static Policy builtin(long seed, DeviceChoice device) {
@@ -25,7 +25,10 @@ public final class Policies {
         return new DjlPolicy(Qwen2Model.random(builtinConfig(tok), seed, device.resolve()), tok);
     }
 
-    /** The built-in model's shape: small enough to train on two CPU cores. */
+    /**
+     * A small char-level shape over printable ASCII (the model package's tests use it). The
+     * trainer's embedded default is {@code org.rmel.train.BuiltinModel}, over the task alphabet.
+     */
     public static Qwen2Config builtinConfig(Tokenizer tok) {
         return Qwen2Config.of(tok.vocabSize(), 128, 384, 4, 4, 2, true, tok.eosId(), tok.padId());
     }

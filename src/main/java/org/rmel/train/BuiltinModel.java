@@ -27,11 +27,15 @@ public final class BuiltinModel {
         return new CharTokenizer(ArithFormat.ALPHABET);
     }
 
+    /** The built-in model's shape over {@link #tokenizer()} (also what {@code bench model --shape tiny} measures). */
+    public static Qwen2Config config() {
+        CharTokenizer tok = tokenizer();
+        return Qwen2Config.of(tok.vocabSize(), HIDDEN, MLP, LAYERS, HEADS, KV_HEADS, true, tok.eosId(), tok.padId());
+    }
+
     /** A freshly initialised built-in model. */
     public static Policy create(long seed, DeviceChoice device) {
-        CharTokenizer tok = tokenizer();
-        return Policies.random(Qwen2Config.of(tok.vocabSize(), HIDDEN, MLP, LAYERS, HEADS, KV_HEADS, true,
-                tok.eosId(), tok.padId()), tok, seed, device);
+        return Policies.random(config(), tokenizer(), seed, device);
     }
 
     /** The shape, for the warm-start cache key. */
