@@ -1,5 +1,6 @@
 package org.rmel.app.launch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,12 @@ public record TrainerCommand(String javaBinary, String classpath, List<String> j
 
     /** The running JVM's binary and classpath, forwarding the DJL settings (offline mode, cache folder). */
     public static TrainerCommand ofCurrentJvm() {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // java.home's own java first: in an installed app (jpackage) the current process is the
+        // native launcher, which would start another workbench, not run `-cp ... train`.
+        Path runtimeJava = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        String java = Files.isExecutable(runtimeJava) ? runtimeJava.toString()
+                : ProcessHandle.current().info().command().orElse(runtimeJava.toString());
         List<String> options = new ArrayList<>();
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(name -> name.startsWith("ai.djl.") || name.equals("DJL_CACHE_DIR"))

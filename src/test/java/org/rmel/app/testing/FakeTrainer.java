@@ -24,8 +24,6 @@ public final class FakeTrainer {
         }
         int steps = Integer.getInteger("fake.steps", 5);
         int crashAt = Integer.getInteger("fake.crashAt", -1);
-        RunWriter writer = RunWriter.create(out, TestRuns.spec("r-mel", steps));
-        System.out.println("fake trainer writing " + out);
         Thread main = Thread.currentThread();
         boolean[] stopping = {false};
         Thread hook = new Thread(() -> {
@@ -38,7 +36,11 @@ public final class FakeTrainer {
                 Thread.currentThread().interrupt();
             }
         });
+        // The hook goes in before the run folder exists, as in the real trainer (StopSignal): a
+        // SIGTERM sent as soon as the workbench sees the run must still end in run_finished.
         Runtime.getRuntime().addShutdownHook(hook);
+        RunWriter writer = RunWriter.create(out, TestRuns.spec("r-mel", steps));
+        System.out.println("fake trainer writing " + out);
         for (int s = 1; s <= steps; s++) {
             Thread.sleep(200);
             if (s == crashAt) {
