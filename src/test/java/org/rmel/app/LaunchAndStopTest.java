@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The New Run dialog and process control through the real window, with real child JVMs. The
  * child is {@link FakeTrainer} (a run writer on a timer) so these tests need no model; the
- * real trainer's end-to-end run is in {@code SmokeRunFromDialogTest}.
+ * real trainer's end-to-end run is in {@link RealTrainerFromDialogTest}.
  */
 class LaunchAndStopTest {
     @TempDir
