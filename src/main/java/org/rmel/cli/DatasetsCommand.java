@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code datasets list | fetch | verify}: the evaluation benchmarks in the user's data folder.
  * Exit codes: 0 done; 1 a download failed (offline, HTTP error, broken transfer, unexpected
- * layout, data folder not writable); 2 bad command line (unknown benchmark, bad URL); 3 a file
- * does not match its recorded or advertised SHA-256.
+ * layout); 2 bad command line (unknown benchmark, bad URL); 3 a file does not match its recorded
+ * or advertised SHA-256; 4 the data folder cannot be written (disk full, permission denied).
  */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List, fetch and verify the evaluation benchmarks (MATH-500, AIME24, AIME25, AMC23, "
@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
         subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.FetchCommand.class,
                 DatasetsCommand.VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:download failed (offline, HTTP error, broken transfer, unexpected layout, "
-                + "data folder not writable)", "2:bad command line", "3:checksum mismatch"})
+        exitCodeList = {"0:done", "1:download failed (offline, HTTP error, broken transfer, unexpected layout)",
+                "2:bad command line", "3:checksum mismatch", "4:data folder not writable (disk full, permission denied)"})
 public final class DatasetsCommand implements Callable<Integer> {
     static final int EXIT_DOWNLOAD_FAILED = 1;
     static final int EXIT_CHECKSUM_MISMATCH = 3;
@@ -109,7 +109,13 @@ public final class DatasetsCommand implements Callable<Integer> {
     }
 
     static int exitCode(DatasetException e) {
-        return e.kind() == DatasetException.Kind.CHECKSUM_MISMATCH ? EXIT_CHECKSUM_MISMATCH : EXIT_DOWNLOAD_FAILED;
+        if (e.kind() == DatasetException.Kind.CHECKSUM_MISMATCH) {
+            return EXIT_CHECKSUM_MISMATCH;
+        }
+        if (e.kind() == DatasetException.Kind.LOCAL_IO && org.rmel.base.IoFaults.find(e).isPresent()) {
+            return org.rmel.base.EnvironmentException.EXIT_CODE; // disk full, not writable: the machine's fault
+        }
+        return EXIT_DOWNLOAD_FAILED;
     }
 
     private static int fail(CommandSpec spec, DatasetException e) {

@@ -46,18 +46,13 @@ public final class RmelCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new RmelCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof BadInputException) {
-                cmd.getErr().println("error: " + ex.getMessage());
-                return BadInputException.EXIT_CODE;
-            }
-            throw ex;
-        });
-        cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return BadInputException.EXIT_CODE;
-        });
-        return cl.execute(args);
+        CommandFailures failures = new CommandFailures(); // exit codes and error lines of every subcommand
+        cl.setExecutionExceptionHandler(failures);
+        cl.setParameterExceptionHandler(failures);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return CommandFailures.report(e, err);
+        }
     }
 }

@@ -108,7 +108,7 @@ public final class CharTokenizer implements Tokenizer {
         try {
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot write: " + e.getMessage());
+            throw org.rmel.base.IoFaults.wrap(file + ": cannot write", e);
         }
     }
 

@@ -94,7 +94,7 @@ final class ModelFolder {
             JsonNode root = JSON.readTree(Files.readString(index));
             map = root == null ? null : root.get("weight_map");
         } catch (IOException e) {
-            throw new BadInputException(index + ": not valid JSON: " + e.getMessage());
+            throw new BadInputException(index + ": not valid JSON: " + org.rmel.base.Messages.clean(e.getMessage()));
         }
         if (map == null || !map.isObject()) {
             throw new BadInputException(index + ": key 'weight_map' must be an object of tensor name to file");
@@ -140,7 +140,7 @@ final class ModelFolder {
                 }
             }
         } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot write checkpoint: " + e.getMessage());
+            throw org.rmel.base.IoFaults.wrap(dir + ": cannot write the checkpoint", e);
         }
         SafeTensors.write(dir.resolve(WEIGHTS), policy.model().snapshot(), Map.of("format", "pt"));
         SafeTensors.write(dir.resolve(OPTIMIZER), policy.optimizer().snapshot(),

@@ -69,7 +69,7 @@ public record Qwen2Config(
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException(file + ": missing (a model folder needs config.json)");
         } catch (IOException e) {
-            throw new BadInputException(file + ": not valid JSON: " + e.getMessage());
+            throw new BadInputException(file + ": not valid JSON: " + org.rmel.base.Messages.clean(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": expected a JSON object");

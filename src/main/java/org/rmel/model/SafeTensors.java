@@ -182,7 +182,7 @@ final class SafeTensors {
                 writeFully(ch, buf);
             }
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot write: " + e.getMessage());
+            throw org.rmel.base.IoFaults.wrap(file + ": cannot write", e);
         }
     }
 

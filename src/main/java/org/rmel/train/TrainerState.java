@@ -33,7 +33,7 @@ final class TrainerState {
         try {
             Files.writeString(checkpoint.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(checkpoint.resolve(FILE) + ": cannot write", e);
+            throw org.rmel.base.IoFaults.wrap(checkpoint.resolve(FILE) + ": cannot write", e);
         }
     }
 
@@ -55,7 +55,7 @@ final class TrainerState {
             adaptive.restore(counts);
             return root.get("step").asInt();
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file + ": unreadable trainer state (" + e.getMessage() + ")");
+            throw new BadInputException(file + ": unreadable trainer state (" + org.rmel.base.Messages.clean(e.getMessage()) + ")");
         }
     }
 }

@@ -72,7 +72,7 @@ public final class FigureExporter {
                 default -> throw new IllegalStateException(format.name());
             }
         } catch (IOException e) {
-            throw new BadInputException("cannot write " + out + ": " + e.getMessage());
+            throw org.rmel.base.IoFaults.wrap("cannot write " + out, e);
         }
         return size;
     }

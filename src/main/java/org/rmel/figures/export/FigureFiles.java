@@ -23,7 +23,7 @@ public final class FigureFiles {
                 }
                 Files.writeString(out, CsvTable.concat(figure.data()));
             } catch (IOException e) {
-                throw new BadInputException("cannot write " + out + ": " + e.getMessage());
+                throw org.rmel.base.IoFaults.wrap("cannot write " + out, e);
             }
             return null;
         }
