@@ -1,0 +1,57 @@
+package org.rmel.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rmel.method.ContrastivePair;
+import org.rmel.method.KeepTally;
+import org.rmel.method.MetaExperience;
+import org.rmel.method.PairSource;
+import org.rmel.model.NllSample;
+import org.rmel.model.Sample;
+import org.rmel.run.MetaExperienceEvent;
+
+/**
+ * MEL's validation phase (the paper: "These meta-experiences are validated via replay"): one
+ * batched replay of every problem with its meta-experience in the prompt; a meta-experience is
+ * kept iff its replay verifies (the kept fraction is p_keep). Writes the meta_experience events
+ * and returns the NLL samples of the kept ones — their text given the retro context [x, y+, y−],
+ * what the update internalises.
+ */
+final class ReplayPhase {
+
+    List<NllSample> run(StepContext c, List<PairPhase.Experience> experiences) {
+        List<int[]> prompts = new ArrayList<>();
+        for (PairPhase.Experience e : experiences) {
+            prompts.add(c.policy.tokenizer().encode(c.format.replayPrompt(e.owner().problem, e.text())));
+        }
+        List<Sample> replays = prompts.isEmpty() ? List.of() : c.policy.sample(prompts, c.replaySampling());
+        List<NllSample> nll = new ArrayList<>();
+        KeepTally tally = new KeepTally();
+        long tokens = 0;
+        for (int i = 0; i < experiences.size(); i++) {
+            PairPhase.Experience e = experiences.get(i);
+            ContrastivePair p = e.pair();
+            Sample replay = replays.get(i);
+            tokens += replay.tokenIds().length;
+            AnswerJudge.Judgement j = c.judge.judge(e.owner().problem.gold(), replay.text());
+            MetaExperience me = MetaExperience.of(p, e.text().critique(), e.text().heuristic(), j.answer(), j.correct());
+            tally.add(me);
+            if (me.kept()) {
+                nll.add(new NllSample(c.policy.tokenizer().encode(e.text().retroContext()),
+                        c.policy.tokenizer().encode(e.text().target())));
+            }
+            c.writer.append(new MetaExperienceEvent(0, c.step, me.promptId(), me.source().wireName(), me.positiveId(),
+                    me.negativeId(), me.bifurcationToken(), me.bifurcationStep(), me.critique(), me.heuristic(),
+                    me.replayAnswer(), me.kept()));
+        }
+        c.metrics.put("mel/pairs", (double) tally.validated());
+        c.metrics.put("mel/kept", (double) tally.kept());
+        c.metrics.put("mel/p_keep", tally.pKeep().orElse(Double.NaN));
+        c.metrics.put("mel/pairs_revision", (double) tally.validated(PairSource.REVISION));
+        c.metrics.put("mel/p_keep_natural", tally.pKeep(PairSource.NATURAL).orElse(Double.NaN));
+        c.metrics.put("mel/p_keep_revision", tally.pKeep(PairSource.REVISION).orElse(Double.NaN));
+        c.metrics.put("tokens/replay", (double) tokens);
+        c.clock.lap("mel");
+        return nll;
+    }
+}
