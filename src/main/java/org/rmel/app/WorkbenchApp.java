@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.rmel.app.launch.TrainerCommand;
+import org.rmel.launch.TrainerCommand;
 
 /** The workbench application: one {@link WorkbenchWindow}; command-line arguments are run folders to open. */
 public final class WorkbenchApp extends Application {

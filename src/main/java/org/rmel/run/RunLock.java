@@ -44,8 +44,11 @@ public final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock or throws {@link BadInputException} naming the live writer. */
-    static RunLock acquire(Path runDir) {
+    /**
+     * Takes the lock or throws {@link BadInputException} naming the live writer. Used by the run
+     * writer, and by a study's local driver on the study folder (one driver per study).
+     */
+    public static RunLock acquire(Path runDir) {
         Path file = key(runDir.resolve(RunFiles.LOCK));
         if (!HELD_HERE.add(file)) {
             throw new BadInputException(runDir + ": already being written by this process");

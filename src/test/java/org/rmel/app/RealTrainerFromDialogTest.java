@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmel.app.launch.NewRunDialog;
-import org.rmel.app.launch.TrainerCommand;
+import org.rmel.launch.TrainerCommand;
 import org.rmel.app.library.LibraryRow;
 import org.rmel.app.library.Workspace;
 import org.testfx.api.FxToolkit;

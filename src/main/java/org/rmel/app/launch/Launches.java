@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rmel.app.status.LogTail;
+import org.rmel.launch.LaunchRecord;
+import org.rmel.launch.RunOwner;
+import org.rmel.launch.TrainerCommand;
+import org.rmel.launch.TrainerProcess;
 import org.rmel.run.RunFiles;
 
 /**
@@ -42,11 +46,19 @@ public final class Launches {
 
     /** Starts {@code train ARGS} for {@code runDir}; its console output goes to {@code consoleLog}. */
     public TrainerProcess start(Path runDir, List<String> trainArgs, Path consoleLog) throws IOException {
-        Path dir = runDir.toAbsolutePath().normalize();
+        return start(runDir, "train", trainArgs, consoleLog);
+    }
+
+    /**
+     * Starts {@code SUBCOMMAND ARGS} as a child process that works on {@code dir} (a run folder for
+     * {@code train}, a study folder for {@code study run}); recorded for re-attaching like a trainer.
+     */
+    public TrainerProcess start(Path dir, String subcommand, List<String> args, Path consoleLog) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
         if (processes.containsKey(dir) && processes.get(dir).isAlive()) {
-            throw new IllegalStateException(dir + " is already being trained by process " + processes.get(dir).pid());
+            throw new IllegalStateException(dir + " is already being worked on by process " + processes.get(dir).pid());
         }
-        TrainerProcess process = TrainerProcess.start(command.train(trainArgs), dir, consoleLog, launchesDir);
+        TrainerProcess process = TrainerProcess.start(command.subcommand(subcommand, args), dir, consoleLog, launchesDir);
         track(dir, process);
         return process;
     }

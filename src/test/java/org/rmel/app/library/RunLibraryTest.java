@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmel.app.launch.Launches;
-import org.rmel.app.launch.TrainerCommand;
+import org.rmel.launch.TrainerCommand;
 import org.rmel.app.testing.TestRuns;
 import org.rmel.run.RunWriter;
 

@@ -1,4 +1,4 @@
-package org.rmel.app.launch;
+package org.rmel.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.rmel.app.launch;
+package org.rmel.launch;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.rmel.app.launch;
+package org.rmel.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +38,19 @@ public record TrainerCommand(String javaBinary, String classpath, List<String> j
 
     /** {@code java [options] -cp CP MAIN train ARGS...}. */
     public List<String> train(List<String> trainArgs) {
+        return subcommand("train", trainArgs);
+    }
+
+    /** {@code java [options] -cp CP MAIN SUBCOMMAND ARGS...} (e.g. {@code study run STUDY}). */
+    public List<String> subcommand(String name, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
-        command.add("train");
-        command.addAll(trainArgs);
+        command.add(name);
+        command.addAll(args);
         return command;
     }
 }

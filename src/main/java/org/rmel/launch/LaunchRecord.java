@@ -1,4 +1,4 @@
-package org.rmel.app.launch;
+package org.rmel.launch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
