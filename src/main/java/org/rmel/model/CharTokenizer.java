@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,6 +75,23 @@ public final class CharTokenizer implements Tokenizer {
             }
         }
         return sb.toString();
+    }
+
+    /** Exact: each alphabet character's UTF-8 width, 3 bytes for {@code <unk>}'s U+FFFD, none for specials. */
+    @Override
+    public int[] byteOffsets(int[] tokens) {
+        int[] out = new int[tokens.length + 1];
+        for (int i = 0; i < tokens.length; i++) {
+            int id = tokens[i];
+            int width;
+            if (id >= SPECIALS && id < SPECIALS + alphabet.length()) {
+                width = String.valueOf(alphabet.charAt(id - SPECIALS)).getBytes(StandardCharsets.UTF_8).length;
+            } else {
+                width = id == UNK ? 3 : 0;
+            }
+            out[i + 1] = out[i] + width;
+        }
+        return out;
     }
 
     @Override

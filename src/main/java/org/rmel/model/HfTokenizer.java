@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rmel.base.BadInputException;
 
@@ -19,6 +20,7 @@ public final class HfTokenizer implements Tokenizer, AutoCloseable {
     private final int padId;
     private final int eosId;
     private Set<Integer> stepDelimiters;
+    private Optional<ByteLevelBytes> byteLevel;
 
     /**
      * @param vocabSize the model's vocabulary (config.json), which may exceed the tokenizer's
@@ -64,6 +66,28 @@ public final class HfTokenizer implements Tokenizer, AutoCloseable {
             l[i] = ids[i];
         }
         return hf.decode(l, true);
+    }
+
+    /**
+     * Exact for byte-level BPE (from the token bytes, checked against this tokenizer's own decoding);
+     * any other tokenizer file takes the interface's prefix-decoding default.
+     */
+    @Override
+    public int[] byteOffsets(int[] ids) {
+        Optional<ByteLevelBytes> table;
+        synchronized (this) {
+            if (byteLevel == null) {
+                byteLevel = ByteLevelBytes.read(file);
+            }
+            table = byteLevel;
+        }
+        if (table.isPresent()) {
+            ByteLevelBytes.Decoded d = table.get().decode(ids);
+            if (d.text().equals(decode(ids))) {
+                return d.offsets();
+            }
+        }
+        return Tokenizer.super.byteOffsets(ids);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.rmel.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.Objects;
  * {@code visit} counts how many times the prompt has been drawn (1-based; extra-rollout groups
  * repeat the visit of the group they top up). {@code origin} is {@link #ROLLOUT} or
  * {@link #EXTRA} (MEL+Extra's compute-matched fresh rollouts for an all-negative group).
+ * {@code prompt} (optional) is the problem's text as the task gives it, before the prompt
+ * template; null in runs written before it was recorded.
  */
 public record GroupEvent(
         long t,
@@ -17,7 +20,8 @@ public record GroupEvent(
         int visit,
         String gold,
         String origin,
-        @JsonProperty(required = true) List<Trajectory> trajectories) implements RunEvent {
+        @JsonProperty(required = true) List<Trajectory> trajectories,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String prompt) implements RunEvent {
     public static final String TYPE = "group";
     public static final String ROLLOUT = "rollout";
     public static final String EXTRA = "extra";
@@ -27,6 +31,11 @@ public record GroupEvent(
         Objects.requireNonNull(trajectories, "trajectories");
         origin = origin == null ? ROLLOUT : origin;
         trajectories = List.copyOf(trajectories);
+    }
+
+    /** A group without its problem text (runs of contract v1 before it was recorded). */
+    public GroupEvent(long t, int step, String promptId, int visit, String gold, String origin, List<Trajectory> trajectories) {
+        this(t, step, promptId, visit, gold, origin, trajectories, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.rmel.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,11 @@ import java.util.Objects;
  * {@code revision}: R-MEL's search on one all-negative group. {@code accepted} is the index of
  * the accepted attempt or null. {@code seed_logprob} (sum over the seed's tokens) is optional;
  * the analysis falls back to the seed trajectory's {@code logprob} in the group event.
+ *
+ * <p>{@code seed_offsets} (optional) are the byte offsets of the seed's token boundaries in its
+ * text ({@link TokenOffsets}: {@code seed_tokens} + 1 values), so every cut, LCP end and
+ * bifurcation point counted in tokens has an exact place in the text. Null in runs written before
+ * the trainer recorded them.
  */
 public record RevisionEvent(
         long t,
@@ -17,7 +23,8 @@ public record RevisionEvent(
         @JsonProperty("seed_tokens") int seedTokens,
         @JsonProperty("seed_logprob") Double seedLogprob,
         @JsonProperty(required = true) List<RevisionAttempt> attempts,
-        Integer accepted) implements RunEvent {
+        Integer accepted,
+        @JsonProperty("seed_offsets") @JsonInclude(JsonInclude.Include.NON_NULL) TokenOffsets seedOffsets) implements RunEvent {
     public static final String TYPE = "revision";
 
     public RevisionEvent {
@@ -28,6 +35,12 @@ public record RevisionEvent(
             throw new IllegalArgumentException("accepted index " + accepted + " outside the "
                     + attempts.size() + " attempts");
         }
+    }
+
+    /** An event without token offsets (runs of contract v1 before they were recorded). */
+    public RevisionEvent(long t, int step, String promptId, String seedId, int seedTokens, Double seedLogprob,
+                         List<RevisionAttempt> attempts, Integer accepted) {
+        this(t, step, promptId, seedId, seedTokens, seedLogprob, attempts, accepted, null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.rmel.figures.data.AnnotatedRevision;
+import org.rmel.figures.data.RevisionTokens;
 import org.rmel.figures.data.Curve;
 import org.rmel.figures.data.CurvePanel;
 import org.rmel.figures.data.LcpData;
@@ -72,7 +73,8 @@ public final class FigureFixtures {
                         new TruncationMark(0.5, cut, TruncationMark.Outcome.ACCEPTED),
                         new TruncationMark(0.3, (int) Math.floor(0.3 * seed.length()), TruncationMark.Outcome.NOT_TRIED)),
                 0.5, cut, cut + 21, (cut + 21) / (double) seed.length(), cut + 21, cont, "117", "116", "117", true, true,
-                "equal: 117 = 117 (integers)");
+                "equal: 117 = 117 (integers)", "Compute (17 + 25) * 3 - 9.",
+                new RevisionTokens(seed.length(), cut, cut + 21, cont.length()), true, "exact: one token per character");
     }
 
     public static Table1 table1() {

@@ -47,6 +47,7 @@ final class ExportPane {
     private final ChoiceBox<FontPreset> font = new ChoiceBox<>();
     private final ChoiceBox<FigureStyle.SizePreset> textSize = new ChoiceBox<>();
     private final Label status = new Label();
+    private final Button exportButton = new Button("Export…");
     private final Function<FigureStyle, Figure> factory;
     private final String baseName;
     private final Preferences prefs;
@@ -90,7 +91,7 @@ final class ExportPane {
         });
         format.valueProperty().addListener((o, a, b) -> dpi.setDisable(!"png".equals(b)));
         dpi.setDisable(!"png".equals(format.getValue()));
-        Button export = new Button("Export…");
+        Button export = exportButton;
         export.setId(id + "-export");
         export.setOnAction(e -> chooseAndExport());
         FlowPane row = new FlowPane(8, 6, new Label("width"), widthPreset, width, new Label("height (0 = auto; text figures size themselves)"), height,
@@ -103,6 +104,15 @@ final class ExportPane {
 
     TitledPane node() {
         return node;
+    }
+
+    /** Enables or disables the Export button (a panel with nothing to export disables it). */
+    void setExportable(boolean exportable) {
+        exportButton.setDisable(!exportable);
+    }
+
+    Button exportButton() {
+        return exportButton;
     }
 
     ExportSettings settings() {

@@ -19,9 +19,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,6 +41,7 @@ import org.rmel.base.BadInputException;
 import org.rmel.figures.Verdicts;
 import org.rmel.figures.charts.TrajectoryFigure;
 import org.rmel.figures.data.AnnotatedRevision;
+import org.rmel.figures.data.RevisionTokens;
 import org.rmel.figures.data.TextSpan;
 import org.rmel.figures.data.TrajectorySpans;
 import org.rmel.figures.revisions.NaturalPair;
@@ -73,6 +76,7 @@ public final class RevisionsPanel implements WorkbenchPanel {
     }
 
     private static final String ANY = "any";
+    static final String NO_RUN = "Select a run in the library to inspect its revisions.";
 
     private final BorderPane root = new BorderPane();
     private final LatestTaskRunner loader;
@@ -89,10 +93,15 @@ public final class RevisionsPanel implements WorkbenchPanel {
     private final TextField stepMax = new TextField();
     private final TextField search = new TextField();
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
-    private final Label header = new Label("Select a revision attempt.");
+    private final Label header = new Label(NO_RUN);
     private final Label count = new Label();
     private final Label answers = new Label();
     private final Label meta = new Label();
+    private final Label problemTitle = new Label("Problem");
+    private final TextArea problem = new TextArea();
+    private final Label positionsNote = new Label();
+    private final Label tablePlaceholder = new Label();
+    private final ProgressIndicator loading = new ProgressIndicator();
     private final Label leftTitle = new Label("Seed (failed trajectory)");
     private final Label rightTitle = new Label("Revision (kept prefix + continuation)");
     private final SpanTextArea left = new SpanTextArea("seed-text");
@@ -120,13 +129,29 @@ public final class RevisionsPanel implements WorkbenchPanel {
         Button nextAccepted = new Button("next accepted (A)");
         nextAccepted.setOnAction(e -> move(1, true));
         header.getStyleClass().add("panel-heading");
+        header.setId("revision-heading");
+        header.setWrapText(true);
+        problem.setId("revision-problem");
+        problem.setEditable(false);
+        problem.setWrapText(true);
+        problem.setPrefRowCount(3);
+        problem.setMinHeight(48);
+        positionsNote.setId("revision-positions-note");
+        positionsNote.setWrapText(true);
+        positionsNote.getStyleClass().add("panel-warning");
+        positionsNote.setStyle("-fx-text-fill: #D55E00;");
+        tablePlaceholder.setWrapText(true);
+        loading.setMaxSize(32, 32);
+        table.setPlaceholder(tablePlaceholder);
+        pairs.setPlaceholder(new Label("No meta-experience pairs."));
         answers.setWrapText(true);
         meta.setWrapText(true);
         meta.getStyleClass().add("panel-note");
         FlowPane nav = new FlowPane(8, 4, prev, next, nextAccepted, new Label("view"), mode);
         VBox.setVgrow(left.node(), Priority.ALWAYS);
         VBox.setVgrow(right.node(), Priority.ALWAYS);
-        VBox detail = new VBox(6, header, nav, leftTitle, left.node(), rightTitle, right.node(), answers, meta, export.node());
+        VBox detail = new VBox(6, header, nav, positionsNote, problemTitle, problem, leftTitle, left.node(), rightTitle,
+                right.node(), answers, meta, export.node());
         detail.setPadding(new Insets(6));
         TabPane lists = new TabPane(new Tab("Revision attempts", new VBox(4, count, table)), new Tab("Meta-experience pairs", pairs));
         lists.getTabs().forEach(t -> t.setClosable(false));
@@ -137,6 +162,8 @@ public final class RevisionsPanel implements WorkbenchPanel {
         root.setTop(filters);
         root.setCenter(split);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        clearDetail();
+        header.setText(NO_RUN);
     }
 
     @Override
@@ -155,14 +182,27 @@ public final class RevisionsPanel implements WorkbenchPanel {
         if (Objects.equals(run, shownRun) && selection.version() == shownVersion) {
             return;
         }
+        boolean otherRun = !Objects.equals(run, shownRun);
         shownRun = run;
         shownVersion = selection.version();
         if (run == null) {
             setCatalog(null);
             return;
         }
-        loader.submit(() -> RevisionCatalog.read(run), this::setCatalog,
-                e -> header.setText("Cannot read " + run + ": " + e.getMessage()));
+        if (otherRun) {
+            // Nothing of the previous run may stay on screen while this one loads.
+            catalog = null;
+            all.clear();
+            pairs.getItems().clear();
+            clearDetail();
+            header.setText("Loading the revisions of " + run.getFileName() + "…");
+            table.setPlaceholder(new VBox(6, loading, new Label("Loading revisions…")));
+        }
+        loader.submit(() -> RevisionCatalog.read(run), this::setCatalog, e -> {
+            table.setPlaceholder(tablePlaceholder);
+            tablePlaceholder.setText("Cannot read " + run + ": " + e.getMessage());
+            header.setText("Cannot read " + run + ": " + e.getMessage());
+        });
     }
 
     TableView<RevisionRecord> table() {
@@ -213,6 +253,26 @@ public final class RevisionsPanel implements WorkbenchPanel {
         return meta;
     }
 
+    Label heading() {
+        return header;
+    }
+
+    TextArea problemArea() {
+        return problem;
+    }
+
+    Label rightTitle() {
+        return rightTitle;
+    }
+
+    Label positionsNote() {
+        return positionsNote;
+    }
+
+    Node tablePlaceholder() {
+        return table.getPlaceholder();
+    }
+
     private void setCatalog(RevisionCatalog c) {
         RevisionRecord before = table.getSelectionModel().getSelectedItem();
         catalog = c;
@@ -231,9 +291,51 @@ public final class RevisionsPanel implements WorkbenchPanel {
             all.stream().filter(r -> r.step() == before.step() && r.promptId().equals(before.promptId())
                     && r.attemptIndex() == before.attemptIndex()).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
         }
-        if (c != null && c.attempts().isEmpty()) {
-            header.setText("This run has no revision attempts (only R-MEL runs revise).");
+        table.setPlaceholder(tablePlaceholder);
+        tablePlaceholder.setText(emptyText(c));
+        if (table.getSelectionModel().getSelectedItem() == null && pairs.getSelectionModel().getSelectedItem() == null) {
+            clearDetail();
+            header.setText(idleHeading(c));
         }
+    }
+
+    /** The heading while no attempt is selected. */
+    static String idleHeading(RevisionCatalog c) {
+        return c == null || c.attempts().isEmpty() ? emptyText(c)
+                : "Select a revision attempt (" + c.attempts().size() + " in this run).";
+    }
+
+    /** What an empty attempt table means for this run. */
+    static String emptyText(RevisionCatalog c) {
+        if (c == null) {
+            return NO_RUN;
+        }
+        if (!c.attempts().isEmpty()) {
+            return "No attempt matches the filters.";
+        }
+        if (!c.revises()) {
+            return "Not applicable: this is a " + c.condition() + " run, and only the R-MEL conditions revise "
+                    + "all-negative groups.";
+        }
+        return c.running() ? "No revision attempts yet: the run is still going." : "This run made no revision attempts.";
+    }
+
+    /** Empties the detail side and disables export: nothing of another run or selection stays visible. */
+    private void clearDetail() {
+        current = null;
+        left.show("", List.of());
+        right.show("", List.of());
+        problem.clear();
+        problemTitle.setText("Problem");
+        positionsNote.setText("");
+        positionsNote.setVisible(false);
+        positionsNote.setManaged(false);
+        answers.setText("");
+        meta.setText("");
+        leftTitle.setText("Seed (failed trajectory)");
+        rightTitle.setText("Revision (kept prefix + continuation)");
+        header.getStyleClass().removeAll("status-accepted", "status-rejected");
+        export.setExportable(false);
     }
 
     private static void keepChoice(ChoiceBox<String> box, Set<String> values) {
@@ -260,7 +362,7 @@ public final class RevisionsPanel implements WorkbenchPanel {
         tau.setId("filter-tau");
         bucket.setId("filter-bucket");
         search.setId("filter-search");
-        search.setPromptText("search prompt, text, answers");
+        search.setPromptText("search problems, texts, answers");
         for (TextField f : List.of(lcpMin, lcpMax, stepMin, stepMax)) {
             f.setPrefColumnCount(4);
         }
@@ -307,6 +409,9 @@ public final class RevisionsPanel implements WorkbenchPanel {
         RevisionFilter f = filter();
         filtered.setPredicate(f::test);
         count.setText(filtered.size() + " of " + all.size() + " attempts");
+        if (table.getPlaceholder() == tablePlaceholder) {
+            tablePlaceholder.setText(emptyText(catalog));
+        }
     }
 
     private void buildTable() {
@@ -394,16 +499,27 @@ public final class RevisionsPanel implements WorkbenchPanel {
             NaturalPair p = pairs.getSelectionModel().getSelectedItem();
             if (p != null) {
                 showPair(p);
+            } else {
+                clearDetail();
+                header.setText(idleHeading(catalog));
             }
             return;
         }
         current = r.annotate(catalog.schedule(), Verdicts.describe(r));
+        export.setExportable(true);
+        showProblem(r.promptId(), current.problem());
+        positionsNote.setText(current.exactPositions() ? "" : "Positions " + current.positions() + ".");
+        positionsNote.setVisible(!current.exactPositions());
+        positionsNote.setManaged(!current.exactPositions());
         header.setText(current.title() + " — " + (r.accepted() ? "accepted" : r.verified() ? "verified, failed the prefix constraint" : "rejected"));
         header.getStyleClass().removeAll("status-accepted", "status-rejected");
         header.getStyleClass().add(r.accepted() ? "status-accepted" : "status-rejected");
         leftTitle.setText("Seed (failed trajectory)");
-        rightTitle.setText(String.format(Locale.ROOT, "Revision at τ = %s: kept prefix (%d chars) + continuation, LCP ratio %.3f",
-                tauText(r.tau()), current.cutChar(), r.lcpRatio()));
+        RevisionTokens t = current.tokens();
+        rightTitle.setText(String.format(Locale.ROOT,
+                "Revision at τ = %s: kept prefix %d of %d tokens (%d characters) + continuation of %d tokens; "
+                        + "LCP %d tokens, ratio %.3f", tauText(r.tau()), t.cut(), t.seed(), current.cutChar(), t.continuation(),
+                t.lcp(), r.lcpRatio()));
         showTexts(current.seedText(), TrajectorySpans.seed(current), current.revisionText(), TrajectorySpans.revision(current));
         answers.setText("gold: " + r.gold() + "    seed answer: " + current.seedAnswer() + "    revision answer: "
                 + current.revisionAnswer() + "\nverifier: " + current.verdict());
@@ -415,6 +531,10 @@ public final class RevisionsPanel implements WorkbenchPanel {
 
     private void showPair(NaturalPair p) {
         current = null;
+        export.setExportable(false);
+        showProblem(p.promptId(), p.problem());
+        positionsNote.setVisible(false);
+        positionsNote.setManaged(false);
         String neg = p.negative() == null ? "" : p.negative().text();
         String pos = p.positive() == null ? "" : p.positive().text();
         header.setText("step " + p.step() + " · " + p.promptId() + " — " + p.source() + " pair");
@@ -434,6 +554,12 @@ public final class RevisionsPanel implements WorkbenchPanel {
         meta.setText("Meta-experience (" + (p.meta().kept() ? "kept" : "dropped") + "; bifurcation at token "
                 + p.meta().bifurcationToken() + ", step " + p.meta().bifurcationStep() + ")\ncritique: " + p.meta().critique()
                 + "\nheuristic: " + p.meta().heuristic() + "\nreplay answer: " + p.meta().replayAnswer());
+    }
+
+    private void showProblem(String promptId, String text) {
+        problemTitle.setText("Problem " + promptId);
+        problem.setText(text.isEmpty() ? "(this run did not record the problem text; runs written since token offsets were "
+                + "added do)" : text);
     }
 
     private void showTexts(String seedText, List<TextSpan> seedSpans, String revText, List<TextSpan> revSpans) {

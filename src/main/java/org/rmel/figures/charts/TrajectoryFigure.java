@@ -17,20 +17,24 @@ import org.rmel.figures.Figure;
 import org.rmel.figures.FigureStyle;
 import org.rmel.figures.Palette;
 import org.rmel.figures.data.AnnotatedRevision;
+import org.rmel.figures.data.RevisionTokens;
 import org.rmel.figures.data.TextSpan;
 import org.rmel.figures.data.TrajectorySpans;
 import org.rmel.figures.data.TruncationMark;
 import org.rmel.figures.tables.CsvTable;
 
 /**
- * One revision drawn as text with Java2D, so it exports as vector: the seed with the kept prefix
+ * One revision drawn as text with Java2D, so it exports as vector: the problem, the seed with the kept prefix
  * and the cut-away part distinct, a marker at each truncation point of the schedule, the shared
  * (LCP) region shaded, the bifurcation point, then the revision (prefix + continuation), the
  * answers against the gold answer and the verifier's reason. A monospaced font makes every
- * character offset a column, so markers sit exactly between characters.
+ * character offset a column, so markers sit exactly between characters. The positions come from the
+ * token offsets the trainer recorded; a run without them is drawn with a visible "estimated" note.
  */
 public final class TrajectoryFigure implements Figure {
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    /** The problem takes at most this many rows; a longer one ends in "…" (the CSV has it whole). */
+    static final int PROBLEM_ROWS = 6;
 
     private final AnnotatedRevision rev;
     private final FigureStyle style;
@@ -63,7 +67,17 @@ public final class TrajectoryFigure implements Figure {
         List<List<String>> rows = new ArrayList<>();
         addSpans(rows, "seed", rev.seedText(), TrajectorySpans.seed(rev));
         addSpans(rows, "revision", rev.revisionText(), TrajectorySpans.revision(rev));
-        return List.of(new CsvTable("trajectory spans", List.of("text", "start", "end", "roles", "content"), rows));
+        RevisionTokens t = rev.tokens();
+        List<String> summary = List.of(rev.title(), Numbers.brief(rev.tau()), Integer.toString(t.seed()),
+                Integer.toString(t.cut()), Integer.toString(rev.cutChar()), Integer.toString(t.lcp()),
+                Integer.toString(rev.lcpEnd()), CsvTable.num(rev.lcpRatio()), Integer.toString(t.continuation()),
+                rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected",
+                rev.positions(), rev.problem());
+        return List.of(
+                new CsvTable("revision", List.of("attempt", "tau", "seed_tokens", "cut_tokens", "kept_chars", "lcp_tokens",
+                        "lcp_chars", "lcp_ratio", "continuation_tokens", "outcome", "positions", "problem"), List.of(summary)),
+                new CsvTable("trajectory spans (start, end: character offsets)",
+                        List.of("text", "start", "end", "roles", "content"), rows));
     }
 
     private static void addSpans(List<List<String>> rows, String which, String text, List<TextSpan> spans) {
@@ -84,6 +98,7 @@ public final class TrajectoryFigure implements Figure {
         /** Row pitch leaves room above each text row for the marker labels. */
         final double rowH = style.basePt() * 2.0;
         final double width;
+        final List<String> problemRows;
         final List<TextRows.Row> seedRows;
         final List<TextRows.Row> revRows;
         final List<String> footer;
@@ -91,6 +106,7 @@ public final class TrajectoryFigure implements Figure {
         Layout(double width) {
             this.width = width;
             int cols = (int) Math.floor((width - 2 * pad) / cw);
+            problemRows = problemRows(cols);
             seedRows = TextRows.wrap(rev.seedText(), cols);
             revRows = TextRows.wrap(rev.revisionText(), cols);
             footer = new ArrayList<>();
@@ -103,12 +119,30 @@ public final class TrajectoryFigure implements Figure {
             }
         }
 
+        /** The problem wrapped to the width, at most {@link #PROBLEM_ROWS} rows (the last ends in "…" when cut). */
+        List<String> problemRows(int cols) {
+            List<String> out = new ArrayList<>();
+            String problem = rev.problem().strip();
+            List<TextRows.Row> rows = TextRows.wrap(problem, cols);
+            for (int i = 0; i < rows.size() && i < PROBLEM_ROWS; i++) {
+                String line = problem.substring(rows.get(i).start(), rows.get(i).end());
+                if (i == PROBLEM_ROWS - 1 && rows.size() > PROBLEM_ROWS) {
+                    line = line.substring(0, Math.max(0, Math.min(line.length(), cols - 1))) + "…";
+                }
+                out.add(line);
+            }
+            return problem.isEmpty() ? List.of() : out;
+        }
+
         double lineH(Font f) {
             return f.getSize2D() * 1.35;
         }
 
         double height() {
-            return pad + lineH(style.titleFont()) + lineH(body) + 2 * lineH(label) + (seedRows.size() + revRows.size()) * rowH
+            double problem = problemRows.isEmpty() ? 0 : lineH(label) + problemRows.size() * lineH(mono);
+            double note = rev.exactPositions() ? 0 : lineH(body);
+            return pad + lineH(style.titleFont()) + lineH(body) + note + problem + 2 * lineH(label)
+                    + (seedRows.size() + revRows.size()) * rowH
                     + footer.size() * lineH(mono) + lineH(body) * 0.3 + legendHeight() + pad;
         }
 
@@ -117,10 +151,20 @@ public final class TrajectoryFigure implements Figure {
             double x = x0 + pad;
             double y = y0 + pad;
             y = text(g, rev.title(), style.titleFont(), p.role("text"), x, y);
-            String sub = String.format(Locale.ROOT, "τ = %s · cut at character %d of %d · LCP ratio %.2f · %s", Numbers.brief(rev.tau()),
-                    rev.cutChar(), rev.seedText().length(), rev.lcpRatio(),
+            RevisionTokens t = rev.tokens();
+            String sub = String.format(Locale.ROOT, "τ = %s · kept %d of %d tokens · LCP %d tokens (ratio %.2f) · %s",
+                    Numbers.brief(rev.tau()), t.cut(), t.seed(), t.lcp(), rev.lcpRatio(),
                     rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
             y = text(g, sub, body, p.role("muted"), x, y);
+            if (!rev.exactPositions()) {
+                y = text(g, "Positions estimated (no token offsets in this run)", body, p.role("marker"), x, y);
+            }
+            if (!problemRows.isEmpty()) {
+                y = text(g, "Problem", label, p.role("text"), x, y);
+                for (String line : problemRows) {
+                    y = text(g, line, mono, p.role("text"), x, y);
+                }
+            }
             y = text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
             y = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, y);
             y = text(g, "Revision (kept prefix + continuation)", label, p.role("text"), x, y);

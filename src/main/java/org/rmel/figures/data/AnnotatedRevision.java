@@ -11,6 +11,10 @@ import java.util.List;
  * @param lcpChars length of the common prefix of the seed and the revision (prefix + continuation)
  * @param bifurcationChar offset of the bifurcation point in the seed, or -1 if there is none
  * @param verdict the verifier's reason for its decision on the revision's answer
+ * @param problem the problem text (the prompt before its template), or "" when the run did not record it
+ * @param tokens the same positions counted in the policy's tokens
+ * @param exactPositions whether the character positions are exact (false: estimated for an old run)
+ * @param positions where the character positions come from, in words
  */
 public record AnnotatedRevision(
         String title,
@@ -27,10 +31,16 @@ public record AnnotatedRevision(
         String revisionAnswer,
         boolean verified,
         boolean accepted,
-        String verdict) {
+        String verdict,
+        String problem,
+        RevisionTokens tokens,
+        boolean exactPositions,
+        String positions) {
 
     public AnnotatedRevision {
         marks = List.copyOf(marks);
+        problem = problem == null ? "" : problem;
+        positions = positions == null ? "" : positions;
         if (cutChar < 0 || cutChar > seedText.length()) {
             throw new IllegalArgumentException("cut at " + cutChar + " is outside the seed (" + seedText.length() + " chars)");
         }
@@ -46,7 +56,7 @@ public record AnnotatedRevision(
         return seedText.substring(0, cutChar) + continuation;
     }
 
-    /** LCP region, clamped to the texts (a token-derived offset can overshoot by a few characters). */
+    /** LCP region, clamped to the texts (an estimated offset can overshoot by a few characters). */
     public int lcpEnd() {
         return Math.max(0, Math.min(lcpChars, Math.min(seedText.length(), revisionText().length())));
     }

@@ -9,8 +9,13 @@ import org.rmel.run.Trajectory;
  *
  * @param positive the verified trajectory, or null when the run has no group event for it
  * @param negative the failed trajectory, or null likewise
+ * @param problem the problem text from the group event, or "" when the run did not record it
  */
-public record NaturalPair(MetaExperienceEvent meta, Trajectory positive, Trajectory negative) {
+public record NaturalPair(MetaExperienceEvent meta, Trajectory positive, Trajectory negative, String problem) {
+    public NaturalPair {
+        problem = problem == null ? "" : problem;
+    }
+
     public int step() {
         return meta.step();
     }

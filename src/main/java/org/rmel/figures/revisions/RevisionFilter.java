@@ -5,7 +5,7 @@ import java.util.function.Predicate;
 
 /**
  * The Revisions table's filters as one value: status, τ, LCP-ratio range, step range, difficulty
- * bucket and free-text search (prompt id, seed, continuation, answers). Null / NaN means "any".
+ * bucket and free-text search (prompt id, problem text, seed, continuation, answers). Null / NaN means "any".
  */
 public record RevisionFilter(Status status, Double tau, double lcpMin, double lcpMax, int stepMin, int stepMax, String bucket,
         String text) implements Predicate<RevisionRecord> {
@@ -57,7 +57,7 @@ public record RevisionFilter(Status status, Double tau, double lcpMin, double lc
         }
         if (!text.isBlank()) {
             String needle = text.toLowerCase(Locale.ROOT);
-            return contains(r.promptId(), needle) || contains(r.seedText(), needle) || contains(r.attempt().continuation(), needle)
+            return contains(r.promptId(), needle) || contains(r.problem(), needle) || contains(r.seedText(), needle) || contains(r.attempt().continuation(), needle)
                     || contains(r.attempt().answer(), needle) || contains(r.gold(), needle);
         }
         return true;

@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.rmel.figures.data.AnnotatedRevision;
+import org.rmel.figures.data.RevisionTokens;
 import org.rmel.figures.data.TruncationMark;
+import org.rmel.method.TruncationCut;
 import org.rmel.run.MetaExperienceEvent;
 import org.rmel.run.RevisionAttempt;
 import org.rmel.run.RevisionEvent;
@@ -20,6 +22,9 @@ import org.rmel.run.Trajectory;
  * @param bucket the prompt's all-negative frequency over its visits up to this revision, e.g. "2/3"
  *        (the difficulty the analysis package buckets the revision by)
  * @param meta the meta-experience of the accepted pair, or null
+ * @param problem the problem text from the group event, or "" when the run did not record it
+ * @param characterTokenizer the run used the built-in one-token-per-character tokenizer (run.json's
+ *        model), so positions of a run without recorded offsets are still exact
  */
 public record RevisionRecord(
         RevisionEvent event,
@@ -27,7 +32,13 @@ public record RevisionRecord(
         Trajectory seed,
         String gold,
         String bucket,
-        MetaExperienceEvent meta) {
+        MetaExperienceEvent meta,
+        String problem,
+        boolean characterTokenizer) {
+
+    public RevisionRecord {
+        problem = problem == null ? "" : problem;
+    }
 
     public RevisionAttempt attempt() {
         return event.attempts().get(attemptIndex);
@@ -67,31 +78,39 @@ public record RevisionRecord(
                 event.attempts().size());
     }
 
+    /** Where this revision's seed tokens fall in its text. */
+    public SeedPositions positions() {
+        return SeedPositions.of(event, seedText(), characterTokenizer);
+    }
+
     /**
-     * Lays the attempt out on the seed text. Token positions become character offsets through
-     * {@link TokenChars}; the LCP region is measured on the texts themselves, so it is exact in
-     * characters whatever the tokenizer.
+     * Lays the attempt out on the seed text. Every position counted in tokens (the cut, each τ of
+     * the schedule, the LCP end, the bifurcation token) becomes a character offset through
+     * {@link SeedPositions}: exact from the recorded token offsets (or one token per character for
+     * an older built-in run), estimated only for an older run of another tokenizer, which the
+     * result says. The revision's text is the kept prefix's characters followed by the logged
+     * continuation.
      *
      * @param schedule the run's τ schedule (each distinct τ gets one truncation mark); the
      *        attempts' own τ values are used when the run does not record it
      */
     public AnnotatedRevision annotate(List<Double> schedule, String verdict) {
         String seedText = seedText();
-        TokenChars map = new TokenChars(event.seedTokens(), seedText.length());
+        SeedPositions map = positions();
         RevisionAttempt a = attempt();
-        int cut = map.toChar(a.cut());
-        String revision = seedText.substring(0, cut) + a.continuation();
-        int lcp = commonPrefix(seedText, revision);
+        int cut = Math.min(map.keptChars(a), seedText.length());
+        int lcp = map.charAt(a.lcp());
         List<TruncationMark> marks = new ArrayList<>();
         LinkedHashSet<Double> taus = new LinkedHashSet<>(schedule.isEmpty() ? taus() : schedule);
         for (double tau : taus) {
-            int tokenCut = (int) Math.floor(tau * event.seedTokens());
-            marks.add(new TruncationMark(tau, map.toChar(tokenCut), outcome(tau)));
+            marks.add(new TruncationMark(tau, map.charAt(TruncationCut.at(tau, event.seedTokens())), outcome(tau)));
         }
-        int bifurcation = meta == null ? -1 : map.toChar(meta.bifurcationToken());
+        int bifurcation = meta == null ? -1 : map.charAt(meta.bifurcationToken());
         String seedAnswer = seed == null ? "" : seed.answer();
+        RevisionTokens tokens = new RevisionTokens(event.seedTokens(), a.cut(), a.lcp(), a.tokens());
         return new AnnotatedRevision(label(), seedText, marks, a.tau(), cut, lcp, a.lcpRatio(), bifurcation,
-                a.continuation(), gold, seedAnswer, a.answer(), a.verified(), a.accepted(), verdict);
+                a.continuation(), gold, seedAnswer, a.answer(), a.verified(), a.accepted(), verdict, problem, tokens,
+                map.exact(), map.source().description());
     }
 
     private List<Double> taus() {
@@ -110,14 +129,5 @@ public record RevisionRecord(
             }
         }
         return tried ? TruncationMark.Outcome.REJECTED : TruncationMark.Outcome.NOT_TRIED;
-    }
-
-    static int commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return i;
     }
 }

@@ -28,6 +28,8 @@ import org.rmel.figures.revisions.RevisionCatalog;
 import org.rmel.figures.revisions.RevisionRecord;
 import org.rmel.figures.Verdicts;
 import org.rmel.figures.charts.TrajectoryFigure;
+import org.rmel.run.GroupEvent;
+import org.rmel.testsupport.RunScript;
 import org.testfx.api.FxRobot;
 
 /** The revision inspector on a real run written by the run writer, headless. */
@@ -79,6 +81,79 @@ class RevisionsPanelTest {
         assertTrue(h.panel.answersLabel().getText().contains("verifier: verified"), h.panel.answersLabel().getText());
         assertTrue(h.panel.metaLabel().getText().contains("check the last subtraction"));
         assertTrue(h.panel.metaLabel().getText().contains("dropped"), "step 3's meta-experience was not kept");
+        assertEquals(CharLevelRuns.PROBLEM + " (q3)", h.panel.problemArea().getText(), "the problem is shown above the seed");
+        assertTrue(h.panel.rightTitle().getText().contains("kept prefix 30 of 61 tokens (30 characters)"),
+                h.panel.rightTitle().getText());
+        assertFalse(h.panel.positionsNote().isVisible(), "recorded offsets are exact: no warning");
+        assertFalse(h.panel.exportPane().exportButton().isDisabled());
+    }
+
+    @Test
+    void revisionTextIsKeptPrefixPlusContinuationForEveryAttempt() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            int row = i;
+            h.fx(() -> h.panel.table().getSelectionModel().clearAndSelect(row));
+            RevisionRecord r = h.panel.table().getItems().get(row);
+            assertEquals(CharLevelRuns.SEED.substring(0, r.attempt().cut()) + r.attempt().continuation(),
+                    h.panel.revisionArea().area().getText(), r.label());
+        }
+    }
+
+    @Test
+    void theSearchBoxFindsProblemText() throws Exception {
+        h.fx(() -> h.panel.searchField().setText("(q2)"));
+        assertEquals(4, h.panel.table().getItems().size(), "step 2's four attempts, found by their problem text");
+    }
+
+    @Test
+    void switchingToARunWithoutRevisionsLeavesNothingOfThePreviousOne() throws Exception {
+        h.fx(() -> h.panel.table().getSelectionModel().select(6));
+        assertFalse(h.panel.seedArea().area().getText().isEmpty());
+        Path mel = tmp.resolve("mel");
+        try (RunScript s = RunScript.create(mel, RunScript.spec("mel", 4, 4, 0.3, 1))) {
+            s.group(1, "q1", 1, GroupEvent.ROLLOUT, 0, 1, 0, 1);
+            s.finish();
+        }
+        h.fx(() -> h.panel.show(new RunSelection(List.of(mel), 2)));
+        h.waitFor(() -> h.panel.heading().getText().startsWith("Not applicable"));
+        assertEquals(0, h.panel.table().getItems().size());
+        assertEquals("", h.panel.seedArea().area().getText());
+        assertEquals("", h.panel.revisionArea().area().getText());
+        assertEquals("", h.panel.problemArea().getText());
+        assertEquals("", h.panel.answersLabel().getText());
+        assertTrue(h.panel.exportPane().exportButton().isDisabled(), "nothing to export");
+        assertTrue(((javafx.scene.control.Label) h.panel.tablePlaceholder()).getText().contains("only the R-MEL conditions revise"));
+    }
+
+    @Test
+    void aLiveRunsHeadingFollowsItsAttempts() throws Exception {
+        Path live = tmp.resolve("live");
+        try (RunScript s = RunScript.create(live, RunScript.spec("r-mel", 4, 4, 0.3, 5))) {
+            s.group(1, "q1", 1, GroupEvent.ROLLOUT, 1, 0, 1, 0);
+            h.fx(() -> h.panel.show(new RunSelection(List.of(live), 5)));
+            h.waitFor(() -> h.panel.heading().getText().startsWith("No revision attempts yet"));
+            s.group(2, "q2", 1, GroupEvent.ROLLOUT, 0, 0, 0, 0);
+            s.revision(2, "q2", 1, 0.55, 0.7, 0.5);
+            h.fx(() -> h.panel.show(new RunSelection(List.of(live), 6)));
+            h.waitFor(() -> h.panel.table().getItems().size() == 2);
+            assertEquals("Select a revision attempt (2 in this run).", h.panel.heading().getText());
+        }
+    }
+
+    @Test
+    void anOldRunWithoutOffsetsSaysItsPositionsAreEstimated() throws Exception {
+        Path old = tmp.resolve("old-hf");
+        try (RunScript s = RunScript.create(old, RunScript.spec("r-mel", 4, 4, 0.3, 1))) {
+            s.group(1, "q1", 1, GroupEvent.ROLLOUT, 0, 0, 0, 0);
+            s.revision(1, "q1", 1, 0.55, 0.7, 0.5);
+            s.finish();
+        }
+        h.fx(() -> h.panel.show(new RunSelection(List.of(old), 7)));
+        h.waitFor(() -> h.panel.table().getItems().size() == 2);
+        h.fx(() -> h.panel.table().getSelectionModel().select(0));
+        assertTrue(h.panel.positionsNote().isVisible());
+        assertTrue(h.panel.positionsNote().getText().contains("estimated"), h.panel.positionsNote().getText());
+        assertTrue(h.panel.problemArea().getText().contains("did not record the problem text"));
     }
 
     private static List<String> sorted(Collection<String> c) {
