@@ -15,7 +15,6 @@ import org.rmel.method.RevisionSearch;
 import org.rmel.method.Trajectory;
 import org.rmel.model.Policy;
 import org.rmel.model.Sample;
-import org.rmel.run.RevisionEvent;
 
 /**
  * R-MEL's phase (the paper's Section 3.2, "Revision Procedure"): for every all-negative group,
@@ -48,7 +47,7 @@ final class RevisePhase {
             LiveGroup g = revisable.get(i);
             attempts += r.continuationCalls();
             g.revision = r;
-            c.writer.append(revisionEvent(c.step, g, r));
+            c.writer.append(RevisionEvents.of(c.step, g.problem.id(), r, c.policy.tokenizer()));
             if (c.condition.adaptive()) {
                 adaptive.record(buckets.get(g), r.continuationCalls(), r.rescued());
             }
@@ -128,16 +127,5 @@ final class RevisePhase {
         System.arraycopy(prefix, 0, all, 0, prefix.length);
         System.arraycopy(continuationLogprobs, 0, all, prefix.length, continuationLogprobs.length);
         g.add(List.of(revised), List.of(all));
-    }
-
-    private static RevisionEvent revisionEvent(int step, LiveGroup g, RevisionResult r) {
-        List<org.rmel.run.RevisionAttempt> attempts = new ArrayList<>();
-        for (org.rmel.method.RevisionAttempt a : r.attempts()) {
-            attempts.add(new org.rmel.run.RevisionAttempt(a.tau(), a.cut(), a.continuationText(),
-                    a.continuationTokens().length, a.answer(), a.verified(), a.lcp(), a.lcpRatio(), a.accepted()));
-        }
-        Trajectory seed = r.seed().seed();
-        return new RevisionEvent(0, step, g.problem.id(), seed.id(), seed.length(), seed.logprob(), attempts,
-                r.acceptedIndex().isPresent() ? r.acceptedIndex().getAsInt() : null);
     }
 }

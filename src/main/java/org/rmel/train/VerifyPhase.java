@@ -59,6 +59,6 @@ final class VerifyPhase {
         for (Trajectory t : ts) {
             out.add(new org.rmel.run.Trajectory(t.id(), t.text(), t.length(), t.reward(), t.answer(), t.logprob()));
         }
-        return new GroupEvent(0, step, g.problem.id(), g.visit, g.problem.gold(), origin, out);
+        return new GroupEvent(0, step, g.problem.id(), g.visit, g.problem.gold(), origin, out, g.problem.question());
     }
 }

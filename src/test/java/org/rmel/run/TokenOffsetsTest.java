@@ -41,6 +41,20 @@ class TokenOffsetsTest {
         assertFalse(o.fits(6, text + "x"));
     }
 
+    /** The documented example of docs/run-format.md is consistent: offsets fit its seed, kept text + continuation. */
+    @Test
+    void theDocumentedOffsetExampleIsReal() throws Exception {
+        Path doc = Path.of(System.getProperty("user.dir"), "docs", "run-format.md");
+        String line = Files.readAllLines(doc).stream().filter(l -> l.startsWith("{\"v\":1,\"type\":\"revision\""))
+                .findFirst().orElseThrow();
+        RevisionEvent e = (RevisionEvent) RunJson.MAPPER.readValue(line, RunEvent.class);
+        String seed = "x² = 5\n";
+        assertTrue(e.seedOffsets().fits(e.seedTokens(), seed));
+        RevisionAttempt a = e.attempts().get(0);
+        assertEquals(e.seedOffsets().at(a.cut()), a.prefixBytes());
+        assertEquals("x² = 4\n", seed.substring(0, TokenOffsets.charIndex(seed, a.prefixBytes())) + a.continuation());
+    }
+
     @Test
     void malformedOffsetsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> TokenOffsets.of(new int[0]));
