@@ -1,13 +1,8 @@
 package org.rmel.model;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.util.cuda.CudaUtils;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
@@ -21,11 +16,15 @@ final class DjlPolicy implements Policy {
 
     /** Sampling batches larger than this are split, to bound cache memory. */
     private static final int MAX_SAMPLING_BATCH = 256;
+    /** Scoring without a micro-batch size runs chunks of about this many padded tokens. */
+    private static final int SCORING_CHUNK_TOKENS = 16384;
 
     private final Qwen2Model model;
     private final Tokenizer tokenizer;
     private final AdamW optimizer;
     private final Sampler sampler;
+    /** The frozen KL reference (a copy of the starting weights), or null. */
+    private Qwen2Model reference;
 
     DjlPolicy(Qwen2Model model, Tokenizer tokenizer) {
         this.model = model;
@@ -87,22 +86,57 @@ final class DjlPolicy implements Policy {
 
     @Override
     public List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions) {
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 0; i < Math.min(prompts.size(), completions.size()); i++) {
+            lengths.add(prompts.get(i).length + completions.get(i).length);
+        }
+        return logprobs(model, prompts, completions, 1.0,
+                SequenceBatch.chunks(lengths, SCORING_CHUNK_TOKENS));
+    }
+
+    @Override
+    public List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+            int microBatchSize) {
+        return logprobs(model, prompts, completions, temperature, bySequences(prompts.size(), microBatchSize));
+    }
+
+    @Override
+    public List<float[]> referenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+            int microBatchSize) {
+        if (reference == null) {
+            throw new IllegalStateException("no reference policy: call freezeReference() first");
+        }
+        return logprobs(reference, prompts, completions, temperature, bySequences(prompts.size(), microBatchSize));
+    }
+
+    /** Consecutive chunks of {@code size} sequences: the micro-batches {@link MiniBatchStep} uses. */
+    private static List<int[]> bySequences(int n, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("micro-batch size must be >= 1, got " + size);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int start = 0; start < n; start += size) {
+            out.add(new int[] {start, Math.min(n, start + size)});
+        }
+        return out;
+    }
+
+    private List<float[]> logprobs(Qwen2Model scorer, List<int[]> prompts, List<int[]> completions, double temperature,
+            List<int[]> chunks) {
         if (prompts.size() != completions.size()) {
             throw new IllegalArgumentException(prompts.size() + " prompts but " + completions.size() + " completions");
         }
         JniUtils.setGradMode(false);
-        List<float[]> out = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             checkIds(prompts.get(i));
             checkIds(completions.get(i));
-            lengths.add(prompts.get(i).length + completions.get(i).length);
         }
-        for (int[] c : SequenceBatch.chunks(lengths, TrainStepParams.defaults().microBatchTokens())) {
+        List<float[]> out = new ArrayList<>();
+        for (int[] c : chunks) {
             SequenceBatch batch = new SequenceBatch(prompts.subList(c[0], c[1]), completions.subList(c[0], c[1]),
                     tokenizer.padId());
-            try (NDManager m = model.manager().newSubManager()) {
-                float[] all = batch.nextTokenLogprobs(m, model).toFloatArray();
+            try (NDManager m = scorer.manager().newSubManager()) {
+                float[] all = batch.nextTokenLogprobs(m, scorer, temperature).toFloatArray();
                 int w = batch.width();
                 for (int r = 0; r < batch.rows(); r++) {
                     int first = batch.firstTargetColumn(r);
@@ -117,79 +151,33 @@ final class DjlPolicy implements Policy {
 
     @Override
     public TrainStepResult trainStep(List<PolicyGradientSample> pg, List<NllSample> nll, TrainStepParams params) {
-        if (pg.isEmpty() && nll.isEmpty()) {
-            throw new IllegalArgumentException("a training step needs at least one sample");
-        }
-        List<int[]> contexts = new ArrayList<>();
-        List<int[]> targets = new ArrayList<>();
-        int pgTokens = 0;
-        int nllTokens = 0;
         for (PolicyGradientSample s : pg) {
             checkIds(s.promptIds());
             checkIds(s.completionIds());
-            contexts.add(s.promptIds());
-            targets.add(s.completionIds());
-            pgTokens += s.completionIds().length;
         }
         for (NllSample s : nll) {
             checkIds(s.contextIds());
             checkIds(s.targetIds());
-            contexts.add(s.contextIds());
-            targets.add(s.targetIds());
-            nllTokens += s.targetIds().length;
         }
-        List<Integer> lengths = new ArrayList<>();
-        for (int i = 0; i < contexts.size(); i++) {
-            lengths.add(contexts.get(i).length + targets.get(i).length);
+        return new MiniBatchStep(model, optimizer, tokenizer.padId()).run(pg, nll, params);
+    }
+
+    @Override
+    public void freezeReference() {
+        if (reference != null) {
+            reference.close();
         }
-        // token means over the whole step, so chunking for memory does not change the loss
-        float pgScale = pgTokens == 0 ? 0f : 1f / pgTokens;
-        float nllScale = nllTokens == 0 ? 0f : (float) (params.nllWeight() / nllTokens);
-        double pgLoss = 0;
-        double nllSum = 0;
-        double clipped = 0;
-        int firstNll = pg.size();
-        try {
-            for (int[] c : SequenceBatch.chunks(lengths, params.microBatchTokens())) {
-                SequenceBatch batch = new SequenceBatch(contexts.subList(c[0], c[1]), targets.subList(c[0], c[1]),
-                        tokenizer.padId());
-                int offset = c[0];
-                float[] pgWeight = batch.perTarget((r, k) -> offset + r < firstNll ? pgScale : 0f);
-                float[] pgMask = batch.perTarget((r, k) -> offset + r < firstNll ? 1f : 0f);
-                float[] adv = batch.perTarget((r, k) -> offset + r < firstNll ? (float) pg.get(offset + r).advantage() : 0f);
-                float[] old = batch.perTarget((r, k) -> offset + r < firstNll ? pg.get(offset + r).oldLogprobs()[k] : 0f);
-                float[] nllWeight = batch.perTarget((r, k) -> offset + r >= firstNll ? nllScale : 0f);
-                float[] nllMask = batch.perTarget((r, k) -> offset + r >= firstNll ? 1f : 0f);
-                Shape shape = new Shape(batch.rows(), batch.width());
-                try (NDManager m = model.manager().newSubManager();
-                        GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                    NDArray logp = batch.nextTokenLogprobs(m, model);
-                    NDArray mask = m.create(pgMask, shape);
-                    NDArray ratio = logp.sub(m.create(old, shape)).mul(mask).exp();
-                    NDArray a = m.create(adv, shape);
-                    double eps = params.clipEpsilon();
-                    NDArray surrogate = NDArrays.minimum(ratio.mul(a), ratio.clip(1 - eps, 1 + eps).mul(a));
-                    NDArray pgPart = surrogate.neg().mul(m.create(pgWeight, shape)).sum();
-                    NDArray nllPart = logp.neg().mul(m.create(nllWeight, shape)).sum();
-                    gc.backward(pgPart.add(nllPart));
-                    pgLoss += pgPart.getFloat();
-                    nllSum += logp.neg().mul(m.create(nllMask, shape)).sum().getFloat();
-                    clipped += ratio.sub(1f).abs().gt(eps).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                            .mul(mask).sum().getFloat();
-                }
-            }
-            double norm = optimizer.gradNorm();
-            if (!Double.isFinite(norm)) {
-                optimizer.zeroGradients();
-                throw new IllegalStateException("gradient norm is " + norm + "; step skipped");
-            }
-            optimizer.step(params, norm);
-            double nllLoss = nllTokens == 0 ? 0 : nllSum / nllTokens;
-            return new TrainStepResult(pgLoss + params.nllWeight() * nllLoss, pgLoss, nllLoss, norm, pgTokens,
-                    nllTokens, pgTokens == 0 ? 0 : clipped / pgTokens);
-        } finally {
-            JniUtils.setGradMode(false);
-        }
+        reference = model.frozenCopy();
+    }
+
+    @Override
+    public boolean hasReference() {
+        return reference != null;
+    }
+
+    @Override
+    public void restore(Path checkpoint) {
+        ModelFolder.restore(checkpoint, this);
     }
 
     @Override
@@ -222,6 +210,9 @@ final class DjlPolicy implements Policy {
 
     @Override
     public void close() {
+        if (reference != null) {
+            reference.close();
+        }
         model.close();
         if (tokenizer instanceof AutoCloseable ac) {
             try {

@@ -35,21 +35,50 @@ final class ModelFolder {
         }
         Qwen2Config config = Qwen2Config.read(dir.resolve(CONFIG));
         Tokenizer tokenizer = tokenizer(dir, config);
+        Weights w = weights(dir);
+        Qwen2Model model = Qwen2Model.fromTensors(config, w.tensors(), device, w.source());
+        DjlPolicy policy = new DjlPolicy(model, tokenizer);
+        try {
+            restoreOptimizer(dir, policy);
+        } catch (RuntimeException e) {
+            policy.close();
+            throw e;
+        }
+        return policy;
+    }
+
+    /**
+     * Loads a checkpoint's weights and optimizer state into {@code policy}, whose model must have
+     * the checkpoint's architecture (the run's starting model).
+     */
+    static void restore(Path dir, DjlPolicy policy) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": not a checkpoint folder (no such directory)");
+        }
+        Qwen2Config config = Qwen2Config.read(dir.resolve(CONFIG));
+        if (!config.equals(policy.model().config)) {
+            throw new BadInputException(dir.resolve(CONFIG) + ": the checkpoint's model (" + config
+                    + ") is not the run's starting model (" + policy.model().config + ")");
+        }
+        Weights w = weights(dir);
+        policy.model().loadWeights(w.tensors(), w.source());
+        restoreOptimizer(dir, policy);
+    }
+
+    private record Weights(Map<String, SafeTensors.Tensor> tensors, String source) {}
+
+    private static Weights weights(Path dir) {
         Path single = dir.resolve(WEIGHTS);
         Path index = dir.resolve(WEIGHTS_INDEX);
-        Map<String, SafeTensors.Tensor> tensors;
-        String source;
         if (Files.exists(single)) {
-            tensors = SafeTensors.read(single).tensors();
-            source = single.toString();
+            return new Weights(SafeTensors.read(single).tensors(), single.toString());
         } else if (Files.exists(index)) {
-            tensors = readShards(dir, index);
-            source = index.toString();
-        } else {
-            throw new BadInputException(dir + ": no " + WEIGHTS + " or " + WEIGHTS_INDEX);
+            return new Weights(readShards(dir, index), index.toString());
         }
-        Qwen2Model model = Qwen2Model.fromTensors(config, tensors, device, source);
-        DjlPolicy policy = new DjlPolicy(model, tokenizer);
+        throw new BadInputException(dir + ": no " + WEIGHTS + " or " + WEIGHTS_INDEX);
+    }
+
+    private static void restoreOptimizer(Path dir, DjlPolicy policy) {
         Path opt = dir.resolve(OPTIMIZER);
         if (Files.exists(opt)) {
             SafeTensors.Contents c = SafeTensors.read(opt);
@@ -57,17 +86,10 @@ final class ModelFolder {
             try {
                 steps = Long.parseLong(c.metadata().getOrDefault("step", ""));
             } catch (NumberFormatException e) {
-                policy.close();
                 throw new BadInputException(opt + ": metadata 'step' must be an integer");
             }
-            try {
-                policy.optimizer().restore(c.tensors(), steps, opt.toString());
-            } catch (RuntimeException e) {
-                policy.close();
-                throw e;
-            }
+            policy.optimizer().restore(c.tensors(), steps, opt.toString());
         }
-        return policy;
     }
 
     private static Tokenizer tokenizer(Path dir, Qwen2Config config) {

@@ -47,12 +47,41 @@ public interface Policy extends AutoCloseable {
         return sample(joined, params);
     }
 
-    /** Per-token log-probabilities of each completion given its prompt (no gradient). */
+    /** Per-token log-probabilities of each completion given its prompt (no gradient), at temperature 1. */
     List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions);
 
     /**
-     * One AdamW step on clipped policy-gradient loss (token mean) + nllWeight * NLL (token mean).
-     * Either list may be empty, not both.
+     * Per-token log-probabilities of each completion under softmax(logits / {@code temperature})
+     * (no gradient), scored in consecutive micro-batches of {@code microBatchSize} sequences — the
+     * batching {@link #trainStep} uses for its policy-gradient samples, so the old log-probabilities
+     * of a PPO update come from exactly the forward pass its first mini-batch repeats.
+     */
+    List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+            int microBatchSize);
+
+    /**
+     * As {@link #sequenceLogprobs(List, List, double, int)} under the frozen reference policy.
+     *
+     * @throws IllegalStateException when there is no reference ({@link #freezeReference()})
+     */
+    List<float[]> referenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+            int microBatchSize);
+
+    /**
+     * Keeps a frozen copy of the current weights as the KL reference π_ref (one more copy of the
+     * weights in device memory). Call it on the starting policy, before any update.
+     */
+    void freezeReference();
+
+    boolean hasReference();
+
+    /**
+     * One optimizer step on one PPO mini-batch: VERL's clipped policy loss (dual clip, log-ratio
+     * clamp) over every response of {@code pg} (zero-advantage ones count in the aggregation), plus
+     * {@code klCoef} × the KL loss when on, plus {@code nllWeight} × NLL of {@code nll}; see
+     * {@link TrainStepParams} and {@link LossAggregation}. The mini-batch is run in micro-batches
+     * with accumulated gradients. A non-finite gradient norm leaves the weights and optimizer state
+     * unchanged and returns a result with {@code skipped} set. Either list may be empty, not both.
      */
     TrainStepResult trainStep(List<PolicyGradientSample> pg, List<NllSample> nll, TrainStepParams params);
 
@@ -67,7 +96,16 @@ public interface Policy extends AutoCloseable {
      */
     void save(Path dir);
 
-    /** Number of optimizer steps taken so far (restored by load). */
+    /**
+     * Loads the weights and optimizer state of a checkpoint written by {@link #save} into this
+     * policy, keeping its reference: how a resumed run continues with the reference frozen from
+     * its starting point.
+     *
+     * @throws org.rmel.base.BadInputException when the checkpoint does not fit this model
+     */
+    void restore(Path checkpoint);
+
+    /** Number of optimizer steps taken so far (restored by load); skipped steps do not count. */
     long optimizerSteps();
 
     DeviceInfo deviceInfo();

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -53,6 +54,10 @@ final class Qwen2Model implements AutoCloseable {
             NDArray wo, NDArray postNorm, NDArray gate, NDArray up, NDArray down) {}
 
     private Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> params) {
+        this(config, manager, params, true);
+    }
+
+    private Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> params, boolean trainable) {
         this.config = config;
         this.manager = manager;
         this.params = params;
@@ -75,8 +80,53 @@ final class Qwen2Model implements AutoCloseable {
         for (int i = 0; i < half; i++) {
             invFreq[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / config.headDim()));
         }
-        for (NDArray p : params.values()) {
-            p.setRequiresGradient(true);
+        if (trainable) {
+            for (NDArray p : params.values()) {
+                p.setRequiresGradient(true);
+            }
+        }
+    }
+
+    /**
+     * A copy of the current weights on the same device, with no gradients: the frozen reference
+     * policy of the KL loss. Closing it frees the copy.
+     */
+    Qwen2Model frozenCopy() {
+        JniUtils.setGradMode(false);
+        NDManager m = NDManager.newBaseManager(device());
+        try {
+            Map<String, NDArray> copy = new LinkedHashMap<>();
+            params.forEach((name, p) -> {
+                NDArray c = p.duplicate();
+                c.attach(m);
+                c.setName(name);
+                copy.put(name, c);
+            });
+            return new Qwen2Model(config, m, copy, false);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Overwrites every parameter in place with the tensor of the same name (a checkpoint of this
+     * model), checking names and shapes; {@code source} names the weight files in error messages.
+     */
+    void loadWeights(Map<String, SafeTensors.Tensor> tensors, String source) {
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            SafeTensors.Tensor t = tensors.get(e.getKey());
+            if (t == null) {
+                throw new BadInputException(source + ": tensor '" + e.getKey() + "' is missing");
+            }
+            if (!new Shape(t.shape()).equals(e.getValue().getShape())) {
+                throw new BadInputException(source + ": tensor '" + e.getKey() + "' has shape "
+                        + Arrays.toString(t.shape()) + " but the model needs " + e.getValue().getShape());
+            }
+        }
+        JniUtils.setGradMode(false);
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            e.getValue().set(tensors.get(e.getKey()).data());
         }
     }
 

@@ -47,12 +47,21 @@ final class SequenceBatch {
 
     /** log p(token t+1 | tokens ≤ t) for every row and position: [B, T-1]. */
     NDArray nextTokenLogprobs(NDManager m, Qwen2Model model) {
+        return nextTokenLogprobs(m, model, 1.0);
+    }
+
+    /**
+     * log p(token t+1 | tokens ≤ t) under softmax(logits / {@code temperature}), the distribution
+     * tokens sampled at that temperature were drawn from: [B, T-1].
+     */
+    NDArray nextTokenLogprobs(NDManager m, Qwen2Model model, double temperature) {
         int[] padding = padded.padding();
         int t = padded.length();
         NDArray ids = padded.array(m);
         NDArray h = model.hidden(ids, Qwen2Model.positions(m, padding, 0, t),
                 Qwen2Model.causalBias(m, padding, 0, t), null);
-        NDArray logp = model.logits(h.get(new NDIndex(":, :-1, :"))).logSoftmax(-1);
+        NDArray logits = model.logits(h.get(new NDIndex(":, :-1, :")));
+        NDArray logp = (temperature == 1.0 ? logits : logits.div(temperature)).logSoftmax(-1);
         NDArray next = ids.get(new NDIndex(":, 1:")).expandDims(-1);
         return logp.gather(next, -1).reshape(new Shape(rows(), t - 1));
     }

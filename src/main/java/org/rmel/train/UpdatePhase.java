@@ -26,9 +26,10 @@ final class UpdatePhase {
             c.metrics.put("loss/total", Double.NaN);
             c.metrics.put("update/skipped", 1.0);
         } else {
-            TrainStepParams params = new TrainStepParams(c.settings.doubleValue("lr"),
-                    c.settings.doubleValue("weight_decay"), 0.9, 0.999, 1.0, c.settings.doubleValue("clip_eps"),
-                    c.settings.doubleValue("nll_weight"), 16384);
+            double eps = c.settings.doubleValue("clip_eps");
+            TrainStepParams params = TrainStepParams.defaults().withLearningRate(c.settings.doubleValue("lr"))
+                    .withWeightDecay(c.settings.doubleValue("weight_decay")).withClipRatios(eps, eps, 0)
+                    .withNllWeight(c.settings.doubleValue("nll_weight"));
             TrainStepResult r = c.policy.trainStep(pg, nll, params);
             c.metrics.put("loss/grpo", r.pgLoss());
             c.metrics.put("loss/nll", nll.isEmpty() ? Double.NaN : r.nllLoss());
