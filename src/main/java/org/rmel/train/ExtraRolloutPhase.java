@@ -22,14 +22,12 @@ final class ExtraRolloutPhase {
         for (int i = 0; i < allNegative.size(); i++) {
             LiveGroup g = allNegative.get(i);
             List<Trajectory> extra = new ArrayList<>();
-            List<float[]> logprobs = new ArrayList<>();
             for (int j = 0; j < b; j++) {
                 Sample s = samples.get(i).get(j);
                 extra.add(c.score("x" + j, g.problem, s));
-                logprobs.add(s.tokenLogprobs());
                 tokens += s.tokenIds().length;
             }
-            g.add(extra, logprobs);
+            g.add(extra);
             rescued += extra.stream().anyMatch(Trajectory::correct) ? 1 : 0;
             c.writer.append(VerifyPhase.groupEvent(c.step, g, extra, GroupEvent.EXTRA));
         }

@@ -1,16 +1,15 @@
 package org.rmel.train;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.rmel.method.Group;
 import org.rmel.method.RevisionResult;
 import org.rmel.method.Trajectory;
 
 /**
  * One prompt's group during a step: the method-core group (which grows with extra rollouts or an
- * accepted revision) plus what the policy-gradient loss needs and the method core does not keep,
- * each trajectory's per-token sampling log-probabilities.
+ * accepted revision), the prompt's tokens and the revision search run on it. The update computes
+ * the sampling policy's log-probabilities itself ({@link org.rmel.model.PpoUpdate}), so nothing
+ * from the sampler beyond the tokens is kept.
  */
 final class LiveGroup {
     final TaskProblem problem;
@@ -21,27 +20,16 @@ final class LiveGroup {
     Group group;
     /** The revision search run on this group (R-MEL conditions, all-negative groups), else null. */
     RevisionResult revision;
-    private final Map<String, float[]> oldLogprobs = new HashMap<>();
 
-    LiveGroup(TaskProblem problem, int[] promptIds, int visit, List<Trajectory> trajectories, List<float[]> logprobs) {
+    LiveGroup(TaskProblem problem, int[] promptIds, int visit, List<Trajectory> trajectories) {
         this.problem = problem;
         this.promptIds = promptIds;
         this.visit = visit;
         this.rollouts = new Group(problem.id(), visit, problem.gold(), trajectories);
         this.group = rollouts;
-        for (int i = 0; i < trajectories.size(); i++) {
-            oldLogprobs.put(trajectories.get(i).id(), logprobs.get(i));
-        }
     }
 
-    void add(List<Trajectory> more, List<float[]> logprobs) {
+    void add(List<Trajectory> more) {
         group = group.with(more);
-        for (int i = 0; i < more.size(); i++) {
-            oldLogprobs.put(more.get(i).id(), logprobs.get(i));
-        }
-    }
-
-    float[] oldLogprobs(String trajectoryId) {
-        return oldLogprobs.get(trajectoryId);
     }
 }

@@ -40,6 +40,10 @@ final class Progress {
         if (!evals.isEmpty()) {
             sb.append("  pass@1 ").append(mean(evals));
         }
+        Double skipped = m.get("update/skipped_nonfinite");
+        if (skipped != null && skipped > 0) {
+            sb.append(String.format(Locale.ROOT, "  %.0f optimizer step(s) skipped: non-finite loss or gradient", skipped));
+        }
         log(sb.toString());
     }
 

@@ -14,18 +14,20 @@ import org.rmel.run.MetaExperienceEvent;
  * MEL's validation phase (the paper: "These meta-experiences are validated via replay"): one
  * batched replay of every problem with its meta-experience in the prompt; a meta-experience is
  * kept iff its replay verifies (the kept fraction is p_keep). Writes the meta_experience events
- * and returns the NLL samples of the kept ones — their text given the retro context [x, y+, y−],
+ * and returns the NLL samples of the kept ones with their groups — their text given the retro context [x, y+, y−],
  * what the update internalises.
  */
 final class ReplayPhase {
+    /** A kept meta-experience's NLL sample and the group it was built from (its update mini-batch). */
+    record Kept(LiveGroup owner, NllSample sample) {}
 
-    List<NllSample> run(StepContext c, List<PairPhase.Experience> experiences) {
+    List<Kept> run(StepContext c, List<PairPhase.Experience> experiences) {
         List<int[]> prompts = new ArrayList<>();
         for (PairPhase.Experience e : experiences) {
             prompts.add(c.policy.tokenizer().encode(c.format.replayPrompt(e.owner().problem, e.text())));
         }
         List<Sample> replays = prompts.isEmpty() ? List.of() : c.policy.sample(prompts, c.replaySampling());
-        List<NllSample> nll = new ArrayList<>();
+        List<Kept> nll = new ArrayList<>();
         KeepTally tally = new KeepTally();
         long tokens = 0;
         for (int i = 0; i < experiences.size(); i++) {
@@ -37,8 +39,8 @@ final class ReplayPhase {
             MetaExperience me = MetaExperience.of(p, e.text().critique(), e.text().heuristic(), j.answer(), j.correct());
             tally.add(me);
             if (me.kept()) {
-                nll.add(new NllSample(c.policy.tokenizer().encode(e.text().retroContext()),
-                        c.policy.tokenizer().encode(e.text().target())));
+                nll.add(new Kept(e.owner(), new NllSample(c.policy.tokenizer().encode(e.text().retroContext()),
+                        c.policy.tokenizer().encode(e.text().target()))));
             }
             c.writer.append(new MetaExperienceEvent(0, c.step, me.promptId(), me.source().wireName(), me.positiveId(),
                     me.negativeId(), me.bifurcationToken(), me.bifurcationStep(), me.critique(), me.heuristic(),

@@ -35,9 +35,8 @@ final class RevisePhase {
         RevisionSearch search = new RevisionSearch(c.settings.doubleValue("tau_min"));
         Map<Group, RevisionSchedule> schedules = schedules(c, revisable, buckets);
         RevisionSchedule fixed = RevisionSchedule.of(c.settings.doubleList("tau_schedule"), c.settings.integer("budget"));
-        Map<String, float[]> continuationLogprobs = new HashMap<>();
         long[] tokens = {0};
-        BatchContinuer continuer = continuer(c, revisable, continuationLogprobs, tokens);
+        BatchContinuer continuer = continuer(c, revisable, tokens);
         List<RevisionResult> results = search.searchAll(revisable.stream().map(g -> g.group).toList(),
                 g -> schedules.getOrDefault(g, fixed), continuer);
         int rescued = 0;
@@ -53,7 +52,7 @@ final class RevisePhase {
             }
             if (r.rescued()) {
                 rescued++;
-                addAccepted(g, r, continuationLogprobs.get(i + "/" + r.acceptedIndex().getAsInt()));
+                g.add(List.of(r.revisedTrajectory().orElseThrow()));
             }
         }
         c.metrics.put("revision/groups", (double) results.size());
@@ -85,11 +84,9 @@ final class RevisePhase {
 
     /**
      * The policy side of the search: each round's attempts continue their prompt + kept prefix in
-     * one batched call; the verifier judges prefix + continuation. Records each continuation's
-     * log-probs under "seedIndex/attempt" and counts the generated tokens.
+     * one batched call; the verifier judges prefix + continuation. Counts the generated tokens.
      */
-    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable,
-                                            Map<String, float[]> continuationLogprobs, long[] tokens) {
+    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable, long[] tokens) {
         int[] round = {0};
         return requests -> {
             List<int[]> prompts = new ArrayList<>();
@@ -105,7 +102,6 @@ final class RevisePhase {
                 ContinuationRequest r = requests.get(i);
                 Sample s = samples.get(i);
                 tokens[0] += s.tokenIds().length;
-                continuationLogprobs.put(r.seedIndex() + "/" + r.attempt(), s.tokenLogprobs());
                 String revisedText = c.policy.tokenizer().decode(Policy.concat(r.prefix(), s.tokenIds()));
                 AnswerJudge.Judgement j = c.judge.judge(r.seed().group().gold(), revisedText);
                 results.add(new ContinuationResult(s.tokenIds(), s.text(), revisedText, j.answer(), j.correct(),
@@ -113,19 +109,5 @@ final class RevisePhase {
             }
             return results;
         };
-    }
-
-    /**
-     * The accepted revision joins its group; its sampling log-probs are the seed's over the kept
-     * prefix followed by the continuation's.
-     */
-    private static void addAccepted(LiveGroup g, RevisionResult r, float[] continuationLogprobs) {
-        Trajectory revised = r.revisedTrajectory().orElseThrow();
-        int cut = r.attempts().get(r.acceptedIndex().getAsInt()).cut();
-        float[] prefix = Arrays.copyOf(g.oldLogprobs(r.seed().seed().id()), cut);
-        float[] all = new float[prefix.length + continuationLogprobs.length];
-        System.arraycopy(prefix, 0, all, 0, prefix.length);
-        System.arraycopy(continuationLogprobs, 0, all, prefix.length, continuationLogprobs.length);
-        g.add(List.of(revised), List.of(all));
     }
 }

@@ -3,11 +3,11 @@ package org.rmel.train;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.rmel.base.BadInputException;
 import org.rmel.method.Condition;
 import org.rmel.method.DifficultyTracker;
 import org.rmel.method.GroupOutcome;
 import org.rmel.method.RevisionSearch;
-import org.rmel.model.NllSample;
 import org.rmel.model.Policy;
 import org.rmel.run.RunWriter;
 import org.rmel.run.StepEvent;
@@ -21,7 +21,7 @@ import org.rmel.run.StepEvent;
  *       {@link RevisePhase revision search} (R-MEL) on the all-negative groups;</li>
  *   <li>{@link PairPhase pair}: contrastive pairs of mixed and rescued groups → meta-experiences;</li>
  *   <li>{@link ReplayPhase replay}: validation by replay, keep iff it verifies;</li>
- *   <li>{@link UpdatePhase update}: GRPO loss + MEL's NLL term, one optimizer step.</li>
+ *   <li>{@link UpdatePhase update}: GRPO loss + MEL's NLL term (+ KL loss), PPO mini-batches.</li>
  * </ol>
  * Each phase adds its metrics; the step event is written at the end.
  */
@@ -39,10 +39,11 @@ final class StepRunner {
     private final RevisePhase revise;
     private final PairPhase pair;
     private final ReplayPhase replay = new ReplayPhase();
-    private final UpdatePhase update = new UpdatePhase();
+    private final UpdatePhase update;
 
     StepRunner(TrainSettings settings, Policy policy, AnswerJudge judge, PromptFormat format, ExperienceMaker maker,
-               List<TaskProblem> pool, DifficultyTracker tracker, AdaptiveBudget adaptive, RunWriter writer) {
+               List<TaskProblem> pool, DifficultyTracker tracker, AdaptiveBudget adaptive, RunWriter writer,
+               int skipStreak) {
         this.settings = settings;
         this.condition = Condition.fromCliName(settings.string("condition"));
         this.policy = policy;
@@ -54,9 +55,20 @@ final class StepRunner {
                 new PromptSchedule(pool.size(), settings.integer("prompts_per_step"), settings.integer("seed")));
         this.revise = new RevisePhase(adaptive);
         this.pair = new PairPhase(maker, policy.tokenizer().stepDelimiterIds());
+        this.update = new UpdatePhase(skipStreak);
     }
 
-    /** Runs step {@code step} (1-based) and returns its metrics (also written as the step event). */
+    /** Optimizer steps skipped in a row so far (a checkpoint keeps it, for an exact resume). */
+    int skipStreak() {
+        return update.skipStreak();
+    }
+
+    /**
+     * Runs step {@code step} (1-based) and returns its metrics (also written as the step event).
+     *
+     * @throws BadInputException after the step event, when {@code max_consecutive_skips} optimizer
+     *     steps in a row were skipped for a non-finite loss or gradient norm
+     */
     Map<String, Double> run(int step) {
         StepContext c = new StepContext(step, settings, condition, policy, judge, format, writer);
 
@@ -82,12 +94,18 @@ final class StepRunner {
         c.metrics.put("revision/success_rate", c.metrics.get("revision/groups") > 0
                 ? c.metrics.get("revision/rescued") / c.metrics.get("revision/groups") : Double.NaN);
 
-        List<NllSample> nll = replay.run(c, pair.run(c, groups));
-        update.run(c, groups, nll);
+        List<ReplayPhase.Kept> kept = replay.run(c, pair.run(c, groups));
+        update.run(c, groups, kept);
 
         c.metrics.putAll(c.clock.metrics());
         c.metrics.put("device/memory_mb", memoryMb());
         writer.append(new StepEvent(0, step, c.metrics));
+        int limit = settings.integer("max_consecutive_skips");
+        if (update.skipStreak() >= limit) {
+            throw new BadInputException("max_consecutive_skips: training diverged at step " + step + ": the last "
+                    + update.skipStreak() + " optimizer steps were skipped for a non-finite loss or gradient norm"
+                    + " (limit " + limit + "); lower lr, or resume from an earlier checkpoint with other settings");
+        }
         return c.metrics;
     }
 

@@ -46,7 +46,7 @@ public final class TrainSession {
             throw new BadInputException("tasks: " + settings.string("tasks") + " has no problems");
         }
         Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
-        Policy policy = initialPolicy(settings, console);
+        Policy policy = startingPolicy(settings, console);
         try (StopSignal stop = new StopSignal()) {
             RunWriter writer;
             try {
@@ -55,8 +55,8 @@ public final class TrainSession {
                 policy.close();
                 throw e;
             }
-            return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(), 0, true,
-                    stop, console);
+            return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(), 0, 0,
+                    true, stop, console);
         }
     }
 
@@ -73,38 +73,45 @@ public final class TrainSession {
             RunWriter writer = RunWriter.resume(dir);
             DifficultyTracker tracker = new DifficultyTracker();
             AdaptiveBudget adaptive = new AdaptiveBudget();
-            Policy policy;
+            Policy policy = null;
             int done = 0;
+            int skipStreak = 0;
             try {
+                // the run's starting point first (it is the KL reference), then the checkpoint's weights
+                policy = startingPolicy(settings, console);
                 if (writer.resumedFrom().isPresent()) {
                     CheckpointEvent c = writer.resumedFrom().get();
                     Path ckpt = dir.resolve(c.path());
-                    policy = Policies.load(ckpt, device(settings));
+                    policy.restore(ckpt);
                     done = TrainerState.load(ckpt, tracker, adaptive);
+                    skipStreak = TrainerState.skipStreak(ckpt);
                     console.println("resuming " + dir + " from step " + done);
                 } else {
-                    policy = initialPolicy(settings, console);
                     console.println("resuming " + dir + " from the start (no checkpoint yet)");
                 }
             } catch (RuntimeException e) {
+                if (policy != null) {
+                    policy.close();
+                }
                 writer.close();
                 throw e;
             }
-            return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, done, evalAtStart && done == 0,
-                    stop, console);
+            return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, done, skipStreak,
+                    evalAtStart && done == 0, stop, console);
         }
     }
 
     private static String run(TrainSettings settings, Policy policy, RunWriter writer, List<TaskProblem> pool,
                               Map<String, List<TaskProblem>> benchmarks, DifficultyTracker tracker,
-                              AdaptiveBudget adaptive, int done, boolean evalAtStart, StopSignal stop,
-                              PrintStream console) {
+                              AdaptiveBudget adaptive, int done, int skipStreak, boolean evalAtStart,
+                              StopSignal stop, PrintStream console) {
         try (policy) {
             AnswerJudge judge = new VerifierJudge();
             PromptFormat format = promptFormat(settings);
             ExperienceMaker maker = settings.builtinModel() ? new ArithExperienceMaker()
                     : new TemplateExperienceMaker(policy, settings.string("critique_template"), 256);
-            StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer);
+            StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer,
+                    skipStreak);
             Evaluator evaluator = new Evaluator(settings, policy, judge, format);
             return new Trainer(settings, policy, writer, steps, evaluator, benchmarks, tracker, adaptive, console)
                     .run(done, evalAtStart, stop);
@@ -151,6 +158,24 @@ public final class TrainSession {
         return DeviceChoice.parse(settings.string("device"), "device");
     }
 
+    /**
+     * The policy RL starts from, with a frozen copy of itself as the KL loss's reference when the
+     * run uses one. A resumed run rebuilds it the same way and then loads its checkpoint's weights,
+     * so the reference is never stored in checkpoints.
+     */
+    static Policy startingPolicy(TrainSettings settings, PrintStream console) {
+        Policy policy = initialPolicy(settings, console);
+        if (settings.keepsReferencePolicy()) {
+            try {
+                policy.freezeReference();
+            } catch (RuntimeException e) {
+                policy.close();
+                throw e;
+            }
+        }
+        return policy;
+    }
+
     /** The policy RL starts from: the warm-started built-in model, or the given model folder. */
     static Policy initialPolicy(TrainSettings settings, PrintStream console) {
         if (settings.builtinModel()) {
@@ -181,6 +206,7 @@ public final class TrainSession {
         spec.put("revision_schedule", method.revisionSchedule().taus());
         spec.put(RunSpec.STEPS_TOTAL, settings.integer("steps"));
         spec.put("condition_label", method.condition().label());
+        spec.put("ppo_mini_batches_per_step", UpdatePhase.miniBatchSizes(settings).size());
         spec.put("model_description", policy.describe());
         spec.put("device_name", policy.deviceInfo().name());
         if (settings.builtinModel() && settings.integer("warm_start_steps") > 0) {

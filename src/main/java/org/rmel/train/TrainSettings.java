@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.rmel.base.BadInputException;
 import org.rmel.method.Condition;
+import org.rmel.model.KlPenalty;
+import org.rmel.model.LossAggregation;
 
 /**
  * Every setting of a training run, by the name it has in {@code run.json} and in
@@ -40,11 +42,23 @@ public final class TrainSettings {
         add("prompts_per_step", Setting.Kind.INT, atLeast(1), "prompts per training step (batch size)");
         add("pool_size", Setting.Kind.INT, atLeast(1), "training prompts in the built-in pool (each is visited steps*prompts_per_step/pool_size times)");
         add("temperature", Setting.Kind.DOUBLE, positive(), "sampling temperature of rollouts, revisions and extra rollouts");
-        add("top_p", Setting.Kind.DOUBLE, openClosed(), "nucleus sampling mass of rollouts");
+        add("top_p", Setting.Kind.DOUBLE, wholeDistribution(), "nucleus sampling mass of rollouts; must be 1: the update's old log-probs are the untruncated policy's, so top-p < 1 would train off-policy");
         add("max_new_tokens", Setting.Kind.INT, atLeast(1), "longest response in tokens");
         add("lr", Setting.Kind.DOUBLE, positive(), "AdamW learning rate");
         add("weight_decay", Setting.Kind.DOUBLE, atLeastD(0), "AdamW weight decay");
-        add("clip_eps", Setting.Kind.DOUBLE, openOpen(), "clip range epsilon of the ratio loss");
+        // the policy update, with VERL's names and meaning (docs/method.md: "The policy update")
+        add("ppo_mini_batch_size", Setting.Kind.INT, atLeast(1), "prompts per PPO mini-batch, each with all its responses; one optimizer step per mini-batch");
+        add("ppo_epochs", Setting.Kind.INT, atLeast(1), "passes over the step's PPO mini-batches");
+        add("micro_batch_size", Setting.Kind.INT, atLeast(1), "sequences per forward/backward pass; gradients accumulate over the mini-batch, so this sets memory, not the update");
+        add("loss_agg_mode", Setting.Kind.STRING, oneOf(LossAggregation.NAMES), "how token losses of a mini-batch become one number (every response token counts, zero-advantage ones too): " + String.join(", ", LossAggregation.NAMES));
+        add("clip_ratio_low", Setting.Kind.DOUBLE, between(0, 0.999), "the ratio is clipped below at 1 - clip_ratio_low");
+        add("clip_ratio_high", Setting.Kind.DOUBLE, atLeastD(0), "the ratio is clipped above at 1 + clip_ratio_high");
+        add("clip_ratio_c", Setting.Kind.DOUBLE, dualClip(), "dual clip: a token with a negative advantage A loses at most -A*clip_ratio_c (> 1; 0 = off)");
+        add("use_kl_loss", Setting.Kind.BOOLEAN, v -> null, "add kl_loss_coef x KL to a frozen copy of the starting policy (one more copy of the weights in memory)");
+        add("kl_loss_coef", Setting.Kind.DOUBLE, atLeastD(0), "weight of the KL loss");
+        add("kl_loss_type", Setting.Kind.STRING, oneOf(KlPenalty.NAMES), "per-token KL estimate: " + String.join(", ", KlPenalty.NAMES));
+        add("grad_clip", Setting.Kind.DOUBLE, atLeastD(0), "largest global gradient norm of an optimizer step (0 = no clipping)");
+        add("max_consecutive_skips", Setting.Kind.INT, atLeast(1), "stop the run when this many optimizer steps in a row were skipped for a non-finite loss or gradient norm");
         add("nll_weight", Setting.Kind.DOUBLE, atLeastD(0), "weight of MEL's NLL term on kept meta-experiences");
         add("mel_pairs_per_group", Setting.Kind.INT, atLeast(1), "most (y+, y-) pairs turned into meta-experiences per group");
         add("replay_temperature", Setting.Kind.DOUBLE, atLeastD(0), "temperature of the validation replay (0 = greedy)");
@@ -67,6 +81,26 @@ public final class TrainSettings {
         add("critique_template", Setting.Kind.STRING, nonBlank(), "LLM meta-experience prompt; {problem}, {positive}, {negative}, {step} are replaced");
         add("replay_template", Setting.Kind.STRING, nonBlank(), "LLM replay prompt; {problem} and {experience} are replaced");
     }
+
+    /**
+     * Settings added after runs were first written, with the value that describes how a run
+     * written without them ran, so older run.json files still open, evaluate and resume (the
+     * policy-update settings: before them a run clipped at clip_eps on both sides, had no dual
+     * clip, no KL loss, one optimizer step per batch, and stopped at the first non-finite step).
+     */
+    private static final Map<String, Function<Map<String, ?>, Object>> ADDED_LATER = Map.ofEntries(
+            Map.entry("ppo_mini_batch_size", spec -> spec.get("prompts_per_step")),
+            Map.entry("ppo_epochs", spec -> 1),
+            Map.entry("micro_batch_size", spec -> 64),
+            Map.entry("loss_agg_mode", spec -> LossAggregation.TOKEN_MEAN.wireName()),
+            Map.entry("clip_ratio_low", spec -> spec.get("clip_eps")),
+            Map.entry("clip_ratio_high", spec -> spec.get("clip_eps")),
+            Map.entry("clip_ratio_c", spec -> 0.0),
+            Map.entry("use_kl_loss", spec -> false),
+            Map.entry("kl_loss_coef", spec -> 0.001),
+            Map.entry("kl_loss_type", spec -> KlPenalty.LOW_VAR_KL.wireName()),
+            Map.entry("grad_clip", spec -> 1.0),
+            Map.entry("max_consecutive_skips", spec -> 1));
 
     private final Map<String, Object> values;
 
@@ -113,7 +147,18 @@ public final class TrainSettings {
         v.put("max_new_tokens", 96);
         v.put("lr", 3e-4);
         v.put("weight_decay", 0.0);
-        v.put("clip_eps", 0.2);
+        v.put("ppo_mini_batch_size", 4);
+        v.put("ppo_epochs", 1);
+        v.put("micro_batch_size", 64);
+        v.put("loss_agg_mode", LossAggregation.TOKEN_MEAN.wireName());
+        v.put("clip_ratio_low", 0.2);
+        v.put("clip_ratio_high", 0.2);
+        v.put("clip_ratio_c", 3.0);
+        v.put("use_kl_loss", false);
+        v.put("kl_loss_coef", 0.001);
+        v.put("kl_loss_type", KlPenalty.LOW_VAR_KL.wireName());
+        v.put("grad_clip", 1.0);
+        v.put("max_consecutive_skips", 20);
         v.put("nll_weight", 1.0);
         v.put("mel_pairs_per_group", 1);
         v.put("replay_temperature", 0.0);
@@ -150,6 +195,7 @@ public final class TrainSettings {
                 v.put("eval_samples", 2);
                 v.put("eval_benchmarks", "arith-3op-1d");
                 v.put("checkpoint_every", 2);
+                v.put("ppo_mini_batch_size", 2);
             }
             case "paper" -> {
                 v.put("prompts_per_step", 128);
@@ -164,6 +210,10 @@ public final class TrainSettings {
                 v.put("checkpoint_every", 10);
                 v.put("warm_start_steps", 0);
                 v.put("weight_decay", 0.01);
+                // VERL's GRPO examples for what the paper leaves open (docs/method.md lists the sources)
+                v.put("ppo_mini_batch_size", 32);
+                v.put("micro_batch_size", 4);
+                v.put("use_kl_loss", true);
             }
             default -> throw new BadInputException("unknown preset '" + name + "'; presets: " + String.join(", ", PRESETS));
         }
@@ -174,11 +224,15 @@ public final class TrainSettings {
     public static TrainSettings fromSpec(Map<String, ?> spec, String file) {
         TrainSettings s = preset("default");
         for (String key : CATALOGUE.keySet()) {
+            Object value = spec.get(key);
             if (!spec.containsKey(key)) {
-                throw new BadInputException(file + ": setting '" + key + "' is missing");
+                value = ADDED_LATER.containsKey(key) ? ADDED_LATER.get(key).apply(spec) : null;
+                if (value == null) {
+                    throw new BadInputException(file + ": setting '" + key + "' is missing");
+                }
             }
             try {
-                s.values.put(key, CATALOGUE.get(key).coerce(spec.get(key)));
+                s.values.put(key, CATALOGUE.get(key).coerce(value));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(file + ": " + e.getMessage());
             }
@@ -269,6 +323,18 @@ public final class TrainSettings {
         return (String) get(key);
     }
 
+    public boolean bool(String key) {
+        return (Boolean) get(key);
+    }
+
+    /**
+     * Whether the run keeps a frozen copy of its starting policy as the KL loss's reference: one
+     * more copy of the model's weights on the device (a memory estimate counts it).
+     */
+    public boolean keepsReferencePolicy() {
+        return bool("use_kl_loss");
+    }
+
     @SuppressWarnings("unchecked")
     public List<Double> doubleList(String key) {
         return (List<Double>) get(key);
@@ -321,12 +387,13 @@ public final class TrainSettings {
         return v -> (Double) v >= lo && (Double) v <= hi ? null : "must be in [" + lo + ", " + hi + "], got " + v;
     }
 
-    private static Function<Object, String> openOpen() {
-        return v -> (Double) v > 0 && (Double) v < 1 ? null : "must be in (0, 1), got " + v;
+    private static Function<Object, String> wholeDistribution() {
+        return v -> (Double) v == 1.0 ? null : "must be 1, got " + v + ": the update scores responses under the"
+                + " untruncated policy at the sampling temperature (as VERL does), so top-p < 1 would train off-policy";
     }
 
-    private static Function<Object, String> openClosed() {
-        return v -> (Double) v > 0 && (Double) v <= 1 ? null : "must be in (0, 1], got " + v;
+    private static Function<Object, String> dualClip() {
+        return v -> (Double) v == 0 || (Double) v > 1 ? null : "must be > 1 (or 0 for no dual clip), got " + v;
     }
 
     @SuppressWarnings("unchecked")

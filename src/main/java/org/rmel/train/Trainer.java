@@ -49,6 +49,7 @@ final class Trainer {
         int total = settings.integer("steps");
         progress.log("training " + settings.string("condition") + " from step " + done + " to " + total + " on "
                 + policy.describe());
+        progress.log(UpdatePhase.describe(settings));
         if (evalAtStart) {
             evaluate(0);
         }
@@ -92,7 +93,7 @@ final class Trainer {
     private void checkpoint(int step) {
         Path dir = writer.checkpointDir(step);
         policy.save(dir);
-        TrainerState.save(dir, step, tracker, adaptive);
+        TrainerState.save(dir, step, tracker, adaptive, steps.skipStreak());
         writer.checkpoint(step, writer.dir().relativize(dir).toString());
     }
 }

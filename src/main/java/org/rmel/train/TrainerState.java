@@ -18,14 +18,17 @@ import org.rmel.method.DifficultyTracker;
  */
 final class TrainerState {
     static final String FILE = "trainer-state.json";
+    /** Optimizer steps skipped in a row for a non-finite loss or gradient norm (the stop rule's count). */
+    private static final String SKIP_STREAK = "nonfinite_skips_in_a_row";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrainerState() {
     }
 
-    static void save(Path checkpoint, int step, DifficultyTracker tracker, AdaptiveBudget adaptive) {
+    static void save(Path checkpoint, int step, DifficultyTracker tracker, AdaptiveBudget adaptive, int skipStreak) {
         ObjectNode root = JSON.createObjectNode();
         root.put("step", step);
+        root.put(SKIP_STREAK, skipStreak);
         ObjectNode d = root.putObject("difficulty");
         tracker.all().forEach((id, diff) -> d.putArray(id).add(diff.visits()).add(diff.allNegative()));
         ObjectNode a = root.putObject("adaptive");
@@ -34,6 +37,17 @@ final class TrainerState {
             Files.writeString(checkpoint.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
             throw org.rmel.base.IoFaults.wrap(checkpoint.resolve(FILE) + ": cannot write", e);
+        }
+    }
+
+    /** The checkpoint's count of optimizer steps skipped in a row (0 in checkpoints older than the count). */
+    static int skipStreak(Path checkpoint) {
+        Path file = checkpoint.resolve(FILE);
+        try {
+            JsonNode n = JSON.readTree(Files.readString(file)).get(SKIP_STREAK);
+            return n == null ? 0 : n.asInt();
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(file + ": unreadable trainer state (" + org.rmel.base.Messages.clean(e.getMessage()) + ")");
         }
     }
 

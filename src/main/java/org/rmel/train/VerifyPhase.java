@@ -24,14 +24,12 @@ final class VerifyPhase {
         int allPos = 0;
         for (RolloutPhase.Drawn d : drawn) {
             List<Trajectory> trajectories = new ArrayList<>();
-            List<float[]> logprobs = new ArrayList<>();
             for (int j = 0; j < d.samples().size(); j++) {
                 Sample s = d.samples().get(j);
                 trajectories.add(c.score("r" + j, d.problem(), s));
-                logprobs.add(s.tokenLogprobs());
                 tokens += s.tokenIds().length;
             }
-            LiveGroup g = new LiveGroup(d.problem(), d.promptIds(), d.visit(), trajectories, logprobs);
+            LiveGroup g = new LiveGroup(d.problem(), d.promptIds(), d.visit(), trajectories);
             groups.add(g);
             for (Trajectory t : trajectories) {
                 rewardSum += t.reward();

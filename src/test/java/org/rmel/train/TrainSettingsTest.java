@@ -45,7 +45,8 @@ class TrainSettingsTest {
         assertEquals(1e-6, paper.doubleValue("lr"));
         assertEquals(100, paper.integer("steps"));
         assertEquals(1.0, paper.doubleValue("temperature"));
-        assertEquals(0.2, paper.doubleValue("clip_eps"));
+        assertEquals(0.2, paper.doubleValue("clip_ratio_low"));
+        assertEquals(0.2, paper.doubleValue("clip_ratio_high"));
         assertEquals(4, paper.integer("budget"));
         assertEquals(0.3, paper.doubleValue("tau_min"));
         assertEquals(8, paper.integer("eval_samples"));
@@ -54,6 +55,55 @@ class TrainSettingsTest {
         assertTrue(e.getMessage().startsWith("model:"), e.getMessage());
         var unknown = assertThrows(BadInputException.class, () -> TrainSettings.preset("huge"));
         assertTrue(unknown.getMessage().contains("smoke, default, paper"));
+    }
+
+    @Test
+    void paperPresetTakesVerlsGrpoExampleDefaultsForWhatThePaperLeavesOpen() {
+        TrainSettings paper = TrainSettings.preset("paper");
+        assertEquals("token-mean", paper.string("loss_agg_mode"));
+        assertTrue(paper.bool("use_kl_loss"));
+        assertTrue(paper.keepsReferencePolicy());
+        assertEquals("low_var_kl", paper.string("kl_loss_type"));
+        assertEquals(0.001, paper.doubleValue("kl_loss_coef"));
+        assertEquals(3.0, paper.doubleValue("clip_ratio_c"));
+        assertEquals(4, paper.integer("prompts_per_step") / paper.integer("ppo_mini_batch_size"), "four mini-batches");
+        assertEquals(1, paper.integer("ppo_epochs"));
+        assertEquals(1.0, paper.doubleValue("grad_clip"));
+        assertEquals(1.0, paper.doubleValue("top_p"));
+        assertEquals(List.of(32, 32, 32, 32), UpdatePhase.miniBatchSizes(paper));
+    }
+
+    @Test
+    void updateSettingsAreCheckedByName() {
+        assertTrue(TrainSettings.validate("top_p", "0.9").contains("off-policy"));
+        assertTrue(TrainSettings.validate("loss_agg_mode", "seq-mean").contains("seq-mean-token-mean"));
+        assertTrue(TrainSettings.validate("kl_loss_type", "full").contains("low_var_kl"));
+        assertTrue(TrainSettings.validate("clip_ratio_c", "0.5").contains("> 1"));
+        assertNull(TrainSettings.validate("clip_ratio_c", "0"));
+        assertTrue(TrainSettings.validate("use_kl_loss", "maybe").contains("true or false"));
+        assertTrue(TrainSettings.validate("ppo_mini_batch_size", "0").contains("at least 1"));
+        assertEquals(List.of(4, 4, 2), UpdatePhase.miniBatchSizes(TrainSettings.preset("default")
+                .with("prompts_per_step", "10")));
+    }
+
+    @Test
+    void runsWrittenBeforeTheUpdateSettingsReadAsTheyRan() {
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(TrainSettings.preset("default").asMap());
+        for (String key : List.of("ppo_mini_batch_size", "ppo_epochs", "micro_batch_size", "loss_agg_mode",
+                "clip_ratio_low", "clip_ratio_high", "clip_ratio_c", "use_kl_loss", "kl_loss_coef", "kl_loss_type",
+                "grad_clip", "max_consecutive_skips")) {
+            old.remove(key);
+        }
+        old.put("clip_eps", 0.15);
+        TrainSettings s = TrainSettings.fromSpec(old, "run.json");
+        assertEquals(0.15, s.doubleValue("clip_ratio_low"));
+        assertEquals(0.15, s.doubleValue("clip_ratio_high"));
+        assertEquals(0.0, s.doubleValue("clip_ratio_c"), "no dual clip before it existed");
+        assertEquals(s.integer("prompts_per_step"), s.integer("ppo_mini_batch_size"), "one optimizer step per batch");
+        assertEquals(false, s.bool("use_kl_loss"));
+        old.remove("prompts_per_step");
+        var e = assertThrows(BadInputException.class, () -> TrainSettings.fromSpec(old, "run.json"));
+        assertTrue(e.getMessage().contains("'prompts_per_step' is missing"), e.getMessage());
     }
 
     @Test

@@ -80,6 +80,15 @@ class TrainSmokeTest {
                 assertFalse(Double.isNaN(e.metric(key)), key + " at step " + e.step());
             }
         }
+        for (StepEvent e : steps) {
+            int step = e.step();
+            long responses = log.of(GroupEvent.class).stream().filter(g -> g.step() == step)
+                    .mapToLong(g -> g.trajectories().size()).sum()
+                    + revisions.stream().filter(r -> r.step() == step && r.succeeded()).count();
+            assertEquals(responses, e.metric("update/pg_samples"), "every response is in the update, zero-advantage ones too");
+            assertEquals(2.0, e.metric("update/mini_batches"), "smoke: 4 prompts in PPO mini-batches of 2");
+            assertEquals(2.0, e.metric("update/optimizer_steps") + e.metric("update/skipped_nonfinite"));
+        }
         Map<Integer, List<EvalEvent>> evals = log.of(EvalEvent.class).stream().collect(Collectors.groupingBy(EvalEvent::step));
         assertEquals(List.of(0, 2), evals.keySet().stream().sorted().toList());
         assertTrue(log.events.get(log.events.size() - 1) instanceof RunFinished f && f.reason().equals(RunFinished.COMPLETED));

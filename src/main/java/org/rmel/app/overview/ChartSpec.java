@@ -25,6 +25,9 @@ public record ChartSpec(String id, String title, String yLabel, Predicate<String
                 new ChartSpec("revision", "Revision success", "rate", n -> n.startsWith("revision/success"), "revision/"),
                 new ChartSpec("p-keep", "p_keep (kept meta-experiences)", "fraction", n -> n.contains("p_keep"), "mel/"),
                 new ChartSpec("losses", "Losses", "loss", n -> n.startsWith("loss/"), "loss/"),
+                // KL to the frozen reference (the KL loss, with use_kl_loss) and to the sampling policy (VERL's ppo_kl)
+                new ChartSpec("kl", "KL divergence", "nats per token",
+                        n -> n.equals("loss/kl") || n.equals("update/ppo_kl"), ""),
                 new ChartSpec("length", "Response length", "tokens",
                         n -> n.startsWith("response/") || n.contains("length"), "response/"),
                 new ChartSpec("tokens", "Tokens generated", "tokens per step", n -> n.startsWith("tokens/"), "tokens/"),

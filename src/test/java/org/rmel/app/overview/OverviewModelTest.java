@@ -35,6 +35,19 @@ class OverviewModelTest {
     }
 
     @Test
+    void klChartDrawsTheKlToTheReferenceAndToTheSamplingPolicy() {
+        FollowedRun.Snapshot r = run("a", 4);
+        Map<String, Series> series = new LinkedHashMap<>(r.series());
+        double[] steps = {1, 2, 3, 4};
+        series.put("loss/kl", new Series("loss/kl", steps, steps, new double[] {0, 1e-4, 3e-4, 6e-4}));
+        series.put("update/ppo_kl", new Series("update/ppo_kl", steps, steps, new double[] {0, -1e-5, 2e-5, 1e-5}));
+        FollowedRun.Snapshot withKl = new FollowedRun.Snapshot(r.dir(), r.name(), series, List.of(), null, 1, 4);
+        ChartData data = OverviewModel.chart(spec("kl"), List.of(withKl), XAxisMode.STEP, 0, null, 100);
+        assertEquals(List.of("loss/kl", "update/ppo_kl"), data.lines().stream().map(ChartData.Line::label).toList());
+        assertArrayEquals(new double[] {0, 1e-4, 3e-4, 6e-4}, data.lines().get(0).y());
+    }
+
+    @Test
     void withoutSmoothingTheRawValuesAreDrawnAsLogged() {
         ChartData data = OverviewModel.chart(spec("reward"), List.of(run("a", 10)), XAxisMode.STEP, 0, null, 100);
         assertEquals(1, data.lines().size());
