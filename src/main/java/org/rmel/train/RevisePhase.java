@@ -12,7 +12,6 @@ import org.rmel.method.Group;
 import org.rmel.method.RevisionResult;
 import org.rmel.method.RevisionSchedule;
 import org.rmel.method.RevisionSearch;
-import org.rmel.method.Trajectory;
 import org.rmel.model.Policy;
 import org.rmel.model.Sample;
 

@@ -122,7 +122,7 @@ class RevisionEventsTest {
         Trajectory seed = new Trajectory("r0", seedIds, tok.decode(seedIds), 0, "11", -30);
         Trajectory other = new Trajectory("r1", Arrays.copyOf(seedIds, 3), tok.decode(Arrays.copyOf(seedIds, 3)), 0, "", -3);
         int[] promptIds = tok.encode("Q: ");
-        LiveGroup g = new LiveGroup(problem, promptIds, 1, List.of(seed, other), List.of(new float[n], new float[3]));
+        LiveGroup g = new LiveGroup(problem, promptIds, 1, List.of(seed, other));
         Path run = tmp.resolve("run");
         try (RunWriter writer = RunWriter.create(run, RunScript.spec("r-mel", 2, cuts.size(), 0, 1).with("model", model))) {
             StepContext c = new StepContext(1, settings, Condition.R_MEL, policy, new VerifierJudge(),
@@ -198,6 +198,33 @@ class RevisionEventsTest {
         @Override
         public List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions) {
             return inner.sequenceLogprobs(prompts, completions);
+        }
+
+        @Override
+        public List<float[]> sequenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+                int microBatchSize) {
+            return inner.sequenceLogprobs(prompts, completions, temperature, microBatchSize);
+        }
+
+        @Override
+        public List<float[]> referenceLogprobs(List<int[]> prompts, List<int[]> completions, double temperature,
+                int microBatchSize) {
+            return inner.referenceLogprobs(prompts, completions, temperature, microBatchSize);
+        }
+
+        @Override
+        public void freezeReference() {
+            inner.freezeReference();
+        }
+
+        @Override
+        public boolean hasReference() {
+            return inner.hasReference();
+        }
+
+        @Override
+        public void restore(Path checkpoint) {
+            inner.restore(checkpoint);
         }
 
         @Override
