@@ -106,6 +106,11 @@ public final class WarmStart {
             // a short linear warm-up, then linear decay to 10%: stable at the high rate a short run needs
             double stepLr = lr * Math.min(1.0, step / 30.0) * (1.0 - 0.9 * (step - 1) / (double) Math.max(1, steps));
             var r = policy.supervisedStep(samples, TrainStepParams.defaults().withLearningRate(stepLr).withNllWeight(1.0));
+            if (r.skipped()) {
+                throw new org.rmel.base.BadInputException("warm_start_lr: the warm start's loss or gradient at step "
+                        + step + " is not finite (nll " + r.nllLoss() + ", gradient norm " + r.gradNorm()
+                        + "); lower warm_start_lr");
+            }
             if (step % 50 == 0 || step == steps) {
                 log.printf("warm start: step %d/%d  nll %.4f  %.0fs%n", step, steps, r.nllLoss(),
                         (System.nanoTime() - start) / 1e9);
