@@ -38,7 +38,6 @@ public final class ProblemFile {
     private static final Pattern DAPO_SUFFIX = Pattern.compile(
             "\\s*Remember to put your answer on its own line after \"Answer:\"\\.?\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Verifier ANSWERS = new Verifier();
 
     private ProblemFile() {
     }
@@ -85,7 +84,7 @@ public final class ProblemFile {
             if (solution == null) {
                 throw new BadInputException(where + ": missing field \"answer\"");
             }
-            answer = ANSWERS.extractAnswer(solution);
+            answer = Verifier.lastBoxed(solution); // MATH's convention: the last \boxed{} of the solution
             if (answer == null || !solution.contains("\\boxed")) {
                 throw new BadInputException(where + ": no field \"answer\" and no \\boxed{} answer in \"solution\"");
             }

@@ -1,6 +1,9 @@
 package org.rmel.verify;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +29,12 @@ import org.rmel.verify.Expr.Tuple;
 import org.rmel.verify.Expr.Union;
 
 /**
- * Decides whether a prediction equals the gold answer. The gold answer's shape picks the rule
- * (asymmetric): a gold list or set matches in any order, a tuple in order, an interval with its
- * brackets, a relation as a relation, a number by value. Scalars are compared exactly when both
- * are rational, else numerically at sample points (see {@link VerifierSettings}).
+ * Decides whether a prediction equals the gold answer, following Math-Verify's rules where they
+ * are known (README, "Verifier"): an equation predicted against a value is read as its value
+ * side; a gold assignment {@code x = 5} against a value as its right side; lists and sets compare
+ * as sets (a set against a tuple too); one-variable inequalities, intervals and unions compare as
+ * solution sets; two exact numbers compare exactly, a decimal against a number after rounding
+ * both to {@link VerifierSettings#floatRounding()} places; everything else numerically.
  */
 final class Equivalence {
     /** A decision and why. */
@@ -41,6 +46,10 @@ final class Equivalence {
         static Outcome no(String reason) {
             return new Outcome(false, reason);
         }
+
+        Outcome because(String prefix) {
+            return new Outcome(equal, prefix + reason);
+        }
     }
 
     private static final int MAX_EXPANSIONS = 16;
@@ -50,6 +59,11 @@ final class Equivalence {
      * would call relations with different coefficients proportional.
      */
     private static final double RATIO_TOLERANCE = 1e-10;
+    /**
+     * A decimal against an irrational value (3.14159 against pi) is equal only when the
+     * difference vanishes at double precision, as SymPy's chopped 15-digit evaluation decides.
+     */
+    private static final double CHOP = 0x1.0p-49;
     private final VerifierSettings settings;
     private final Budget budget;
     private final Evaluator eval;
@@ -60,10 +74,13 @@ final class Equivalence {
         this.eval = new Evaluator(budget);
     }
 
-    /** Brings an answer to the form that is compared: see {@link #prepare}. */
+    /**
+     * Brings an answer to the form that is compared: lists and sets flattened, {@code x \in S}
+     * read as S, and every ± expanded into the list of its values.
+     */
     Expr prepare(Expr e) {
         budget.tick();
-        if (e instanceof Relation r && isAssignment(r)) {
+        if (e instanceof Relation r && isMembership(r)) {
             return prepare(r.operands().get(1));
         }
         if (e instanceof Seq s) {
@@ -79,13 +96,9 @@ final class Equivalence {
         return e;
     }
 
-    /** x = 5, f(x) = 2x, x \in [a, b]: a name on the left is only a label for the answer. */
-    private static boolean isAssignment(Relation r) {
-        if (r.ops().size() != 1 || !(r.ops().get(0).equals("=") || r.ops().get(0).equals("∈"))) {
-            return false;
-        }
-        Expr left = r.operands().get(0);
-        return left instanceof Sym || left instanceof Func f && f.name().startsWith("apply:");
+    /** x \in [a, b]: a name on the left of \in only labels the set. */
+    private static boolean isMembership(Relation r) {
+        return r.ops().size() == 1 && r.ops().get(0).equals("∈") && isSymbolsOnly(r.operands().get(0), 0);
     }
 
     private List<Expr> prepareItems(List<Expr> items) {
@@ -115,7 +128,7 @@ final class Equivalence {
         return false;
     }
 
-    /** All sign choices of the ± signs in a scalar expression (at most 16). */
+    /** All sign choices of the ± signs (at most 16 values). */
     private List<Expr> expand(Expr e) {
         List<Expr> done = new ArrayList<>();
         List<Expr> work = new ArrayList<>(List.of(e));
@@ -155,7 +168,7 @@ final class Equivalence {
         return null;
     }
 
-    private static List<Expr> children(Expr e) {
+    static List<Expr> children(Expr e) {
         if (e instanceof Add a) {
             return a.terms();
         } else if (e instanceof Mul m) {
@@ -174,11 +187,13 @@ final class Equivalence {
             return List.of(pm.left(), pm.right());
         } else if (e instanceof Tuple t) {
             return t.items();
+        } else if (e instanceof Relation r) {
+            return r.operands();
         }
         return List.of();
     }
 
-    private static Expr rebuild(Expr e, List<Expr> kids) {
+    static Expr rebuild(Expr e, List<Expr> kids) {
         if (e instanceof Add) {
             return new Add(List.copyOf(kids));
         } else if (e instanceof Mul) {
@@ -195,9 +210,13 @@ final class Equivalence {
             return new Percent(kids.get(0));
         } else if (e instanceof Tuple) {
             return new Tuple(List.copyOf(kids));
+        } else if (e instanceof Relation r) {
+            return new Relation(List.copyOf(kids), r.ops());
         }
         throw new IllegalStateException("no children in " + e.getClass().getSimpleName());
     }
+
+    // ------------------------------------------------------------------ comparison
 
     /** Compares prepared answers. */
     Outcome compare(Expr gold, Expr pred) {
@@ -205,39 +224,33 @@ final class Equivalence {
         if (gold.equals(pred)) {
             return Outcome.yes("identical after normalisation");
         }
-        if (gold instanceof Seq || gold instanceof SetOf) {
-            List<Expr> g = items(gold);
-            if (pred instanceof Seq || pred instanceof SetOf) {
-                return sameSet(g, items(pred), "answers");
-            }
-            if (g.size() == 1) {
-                return compare(g.get(0), pred);
-            }
-            return Outcome.no("gold has " + g.size() + " answers, prediction has one");
+        // Math-Verify's rule: a predicted equation against a gold value is read as its value side
+        // (x = 11, (a, b) = (5, 1), A + B = M, y = 2 + 3 = 5: the last side)
+        if (pred instanceof Relation r && isEquation(r) && !(gold instanceof Relation)) {
+            return compare(gold, valueSide(r)).because("the prediction's value side: ");
         }
-        if (pred instanceof Seq || pred instanceof SetOf) {
-            List<Expr> p = items(pred);
-            return p.size() == 1 ? compare(gold, p.get(0))
-                    : Outcome.no("prediction has " + p.size() + " answers, gold has one");
+        // and a gold assignment x = 5 (a left side of names only) against a value is its right side
+        if (gold instanceof Relation r && isEquation(r) && isSymbolsOnly(r.operands().get(0), 0)
+                && !(pred instanceof Relation)) {
+            return compare(r.operands().get(r.operands().size() - 1), pred).because("the gold value side: ");
+        }
+        Outcome sets = solutionSets(gold, pred);
+        if (sets != null) {
+            return sets;
+        }
+        boolean goldList = gold instanceof Seq || gold instanceof SetOf;
+        boolean predList = pred instanceof Seq || pred instanceof SetOf;
+        if (goldList || predList) {
+            return collections(gold, pred, goldList, predList);
         }
         if (gold instanceof Tuple t) {
             return tuple(t.items(), pred);
         }
         if (gold instanceof Interval i) {
-            Interval fromRelation = pred instanceof Relation r ? asInterval(r) : null;
-            return interval(i, fromRelation != null ? fromRelation : pred);
+            return interval(i, pred);
         }
-        if (gold instanceof Relation r && pred instanceof Interval) {
-            Interval fromRelation = asInterval(r);
-            if (fromRelation != null) {
-                return interval(fromRelation, pred);
-            }
-        }
-        if (gold instanceof Union u) {
-            if (pred instanceof Union v) {
-                return sameSet(u.parts(), v.parts(), "union parts");
-            }
-            return Outcome.no("gold is a union, prediction is not");
+        if (gold instanceof Union) {
+            return Outcome.no("gold is a union, prediction is a " + kind(pred));
         }
         if (gold instanceof Matrix m) {
             return matrix(m, pred);
@@ -254,8 +267,115 @@ final class Equivalence {
         return scalar(gold, pred);
     }
 
+    /** An equation or approximation chain: only = and ≈. */
+    private static boolean isEquation(Relation r) {
+        for (String op : r.ops()) {
+            if (!op.equals("=") && !op.equals("≈")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The side of an equation that is the value: the last side, unless it is only names while the
+     * first side has none ({@code 11 = x}).
+     */
+    private Expr valueSide(Relation r) {
+        Expr last = r.operands().get(r.operands().size() - 1);
+        Expr first = r.operands().get(0);
+        if (isSymbolsOnly(last, 0) && !hasSymbols(first)) {
+            return first;
+        }
+        return last;
+    }
+
+    /**
+     * A left side that only names the answer: symbols and their products, quotients, powers,
+     * tuples and function applications ({@code x}, {@code PQ}, {@code \frac{AM}{MC}},
+     * {@code (a, b)}, {@code f(x)}, {@code x_{1}}), with no number in it.
+     */
+    private static boolean isSymbolsOnly(Expr e, int depth) {
+        if (depth > 20) {
+            return false;
+        }
+        if (e instanceof Sym || e == Const.E || e == Const.I) {
+            return true;
+        }
+        if (e instanceof Func f && f.name().startsWith("apply:")) {
+            return f.args().stream().allMatch(a -> isSymbolsOnly(a, depth + 1));
+        }
+        if (e instanceof Mul m) {
+            return m.factors().stream().allMatch(a -> isSymbolsOnly(a, depth + 1));
+        }
+        if (e instanceof Div d) {
+            return isSymbolsOnly(d.num(), depth + 1) && isSymbolsOnly(d.den(), depth + 1);
+        }
+        if (e instanceof Tuple t) {
+            return t.items().stream().allMatch(a -> isSymbolsOnly(a, depth + 1));
+        }
+        return false;
+    }
+
+    private boolean hasSymbols(Expr e) {
+        Set<String> symbols = new HashSet<>();
+        collectSymbols(e, symbols, 0);
+        return !symbols.isEmpty();
+    }
+
     private static List<Expr> items(Expr e) {
         return e instanceof Seq s ? s.items() : ((SetOf) e).items();
+    }
+
+    /**
+     * Lists and sets: as sets, in any order, each item matched. A gold list against a tuple reads
+     * the tuple as a set; a gold tuple (or open pair) against a predicted set reads the set in
+     * increasing order, as SymPy orders a finite set. A single answer against a list must equal
+     * every item ({5, 5} is {5}).
+     */
+    private Outcome collections(Expr gold, Expr pred, boolean goldList, boolean predList) {
+        if (goldList && predList) {
+            return sameSet(items(gold), items(pred), "answers");
+        }
+        if (goldList) {
+            List<Expr> g = items(gold);
+            if (pred instanceof Tuple t && t.items().size() == g.size()) {
+                return sameSet(g, t.items(), "answers").because("the tuple read as a set: ");
+            }
+            return sameSet(g, List.of(pred), "answers");
+        }
+        List<Expr> p = items(pred);
+        List<Expr> ordered = null;
+        if (gold instanceof Tuple t && t.items().size() == p.size()) {
+            ordered = t.items();
+        } else if (gold instanceof Interval i && !i.leftClosed() && !i.rightClosed() && p.size() == 2) {
+            ordered = List.of(i.low(), i.high());
+        }
+        if (ordered != null) {
+            List<Expr> increasing = increasing(p);
+            return increasing != null ? sequence(ordered, increasing, "tuple").because("the set in increasing order: ")
+                    : sameSet(ordered, p, "answers");
+        }
+        return sameSet(List.of(gold), p, "answers");
+    }
+
+    /** The items sorted by their real values, or null when one has no single real value. */
+    private List<Expr> increasing(List<Expr> items) {
+        List<double[]> keyed = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            if (hasSymbols(items.get(k))) {
+                return null;
+            }
+            Complex v = eval.numeric(items.get(k), 0);
+            if (!v.isReal() || Double.isNaN(v.re())) {
+                return null;
+            }
+            keyed.add(new double[] {v.re(), k});
+        }
+        keyed.sort(Comparator.comparingDouble(a -> a[0]));
+        List<Expr> out = new ArrayList<>();
+        keyed.forEach(a -> out.add(items.get((int) a[1])));
+        return out;
     }
 
     private static boolean isScalar(Expr e) {
@@ -328,11 +448,99 @@ final class Equivalence {
         } else {
             return Outcome.no("gold is an interval, prediction is a " + kind(pred));
         }
-        if (gold.leftClosed() != p.leftClosed() || gold.rightClosed() != p.rightClosed()) {
+        return sameInterval(gold, p);
+    }
+
+    /** Same ends with the same brackets; an infinite end is open however it is written. */
+    private Outcome sameInterval(Interval gold, Interval pred) {
+        boolean gl = gold.leftClosed() && !isInfinite(gold.low());
+        boolean gr = gold.rightClosed() && !isInfinite(gold.high());
+        boolean pl = pred.leftClosed() && !isInfinite(pred.low());
+        boolean pr = pred.rightClosed() && !isInfinite(pred.high());
+        if (gl != pl || gr != pr) {
             return Outcome.no("interval brackets differ");
         }
-        return sequence(List.of(gold.low(), gold.high()), List.of(p.low(), p.high()), "interval end");
+        return sequence(List.of(gold.low(), gold.high()), List.of(pred.low(), pred.high()), "interval end");
     }
+
+    private static boolean isInfinite(Expr e) {
+        return e == Const.INFINITY || e instanceof Neg n && n.arg() == Const.INFINITY;
+    }
+
+    // ------------------------------------------------------------------ solution sets
+
+    /**
+     * Intervals, unions and one-variable inequalities as sets of reals: {@code -3 \le x \le 4}
+     * is [-3, 4], {@code 2 \le |w| \le 5/2} is [-5/2, -2] ∪ [2, 5/2], "x < -2 or x > 3" is a
+     * union. Null when this rule does not apply (then the other rules decide).
+     */
+    private Outcome solutionSets(Expr goldAnswer, Expr predAnswer) {
+        Expr gold = pairAsInterval(goldAnswer, predAnswer);
+        Expr pred = pairAsInterval(predAnswer, goldAnswer);
+        boolean goldSet = gold instanceof Interval || gold instanceof Union;
+        boolean predSet = pred instanceof Interval || pred instanceof Union;
+        boolean goldInequality = isInequalityLike(gold);
+        boolean predInequality = isInequalityLike(pred);
+        boolean applies = goldSet && (predSet || predInequality) || predSet && goldInequality
+                || gold instanceof Relation && pred instanceof Relation && goldInequality && predInequality
+                || goldInequality && predInequality && (gold instanceof Seq || pred instanceof Seq);
+        if (!applies || goldSet && pred instanceof Interval && gold instanceof Interval) {
+            return null;
+        }
+        if (gold instanceof Relation g && pred instanceof Relation p) {
+            Outcome direct = relation(g, p);
+            if (direct.equal()) {
+                return direct;
+            }
+        }
+        SolutionSets solver = new SolutionSets(eval);
+        List<Interval> g = solver.of(gold);
+        List<Interval> p = solver.of(pred);
+        if (g == null || p == null) {
+            return goldSet || predSet ? Outcome.no("gold is a " + kind(gold) + ", prediction is a " + kind(pred)
+                    + " that is not a set of reals") : null;
+        }
+        if (g.size() * (long) p.size() > 40_000) {
+            throw new LimitExceededException("unions too long to compare");
+        }
+        boolean[] matched = new boolean[p.size()];
+        for (Interval gi : g) {
+            boolean found = false;
+            for (int k = 0; k < p.size(); k++) {
+                if (sameInterval(gi, p.get(k)).equal()) {
+                    matched[k] = true;
+                    found = true;
+                }
+            }
+            if (!found) {
+                return Outcome.no("the gold set has " + gi + ", the predicted set does not");
+            }
+        }
+        for (int k = 0; k < p.size(); k++) {
+            if (!matched[k]) {
+                return Outcome.no("the predicted set has " + p.get(k) + ", the gold set does not");
+            }
+        }
+        return Outcome.yes("same set of reals " + g.stream().map(Expr::toString).reduce((a, b) -> a + " ∪ " + b).orElse("∅"));
+    }
+
+    /** A pair (a, b) next to an inequality or a union is the open interval it also denotes. */
+    private static Expr pairAsInterval(Expr e, Expr other) {
+        return e instanceof Tuple t && t.items().size() == 2 && (isInequalityLike(other) || other instanceof Union)
+                ? new Interval(false, t.items().get(0), t.items().get(1), false) : e;
+    }
+
+    private static boolean isInequalityLike(Expr e) {
+        if (e instanceof Relation r) {
+            return r.ops().stream().allMatch(o -> o.equals("<") || o.equals(">") || o.equals("≤") || o.equals("≥"));
+        }
+        if (e instanceof Seq s) {
+            return s.items().stream().allMatch(i -> i instanceof Relation && isInequalityLike(i));
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ matrices, text, relations
 
     private static List<Expr> vector(Matrix m) {
         if (m.rows().size() == 1) {
@@ -383,7 +591,7 @@ final class Equivalence {
             return sides;
         }
         String op = g.ops().get(0);
-        if (op.equals("=") || op.equals("≠")) {
+        if (op.equals("=") || op.equals("≠") || op.equals("≈")) {
             Outcome swapped = sequence(g.operands(), List.of(p.operands().get(1), p.operands().get(0)), "relation side");
             if (swapped.equal()) {
                 return swapped;
@@ -399,32 +607,8 @@ final class Equivalence {
         return proportional(dg, dp, op.equals("=") || op.equals("≠"));
     }
 
-    /**
-     * The interval a one-variable inequality describes: 2 < x ≤ 5 is (2, 5], x ≥ 2 is [2, ∞);
-     * null for anything else.
-     */
-    private static Interval asInterval(Relation relation) {
-        Relation r = oriented(relation);
-        List<Expr> v = r.operands();
-        List<String> ops = r.ops();
-        if (!ops.stream().allMatch(o -> o.equals("<") || o.equals("≤"))) {
-            return null;
-        }
-        Expr negInf = new Neg(Const.INFINITY);
-        if (ops.size() == 2 && v.get(1) instanceof Sym && !(v.get(0) instanceof Sym) && !(v.get(2) instanceof Sym)) {
-            return new Interval(ops.get(0).equals("≤"), v.get(0), v.get(2), ops.get(1).equals("≤"));
-        }
-        if (ops.size() == 1 && v.get(0) instanceof Sym && !(v.get(1) instanceof Sym)) {
-            return new Interval(false, negInf, v.get(1), ops.get(0).equals("≤"));
-        }
-        if (ops.size() == 1 && v.get(1) instanceof Sym && !(v.get(0) instanceof Sym)) {
-            return new Interval(ops.get(0).equals("≤"), v.get(0), Const.INFINITY, false);
-        }
-        return null;
-    }
-
     /** a > b becomes b < a, so that every chain reads with < and ≤. */
-    private static Relation oriented(Relation r) {
+    static Relation oriented(Relation r) {
         boolean descending = r.ops().stream().allMatch(o -> o.equals(">") || o.equals("≥"));
         if (!descending) {
             return r;
@@ -462,35 +646,50 @@ final class Equivalence {
                 : Outcome.no("relations could not be evaluated");
     }
 
-    /** The percent rule; see README. */
+    // ------------------------------------------------------------------ values
+
+    /**
+     * The percent rule: {@code p\%} is p/100, and a percent sign may also be left out on either
+     * side (45, 45\% and "45 pct" name the same answer).
+     */
     private Outcome scalar(Expr gold, Expr pred) {
-        if (gold instanceof Percent g) {
-            if (pred instanceof Percent p) {
-                return value(g.arg(), p.arg());
-            }
-            Outcome asNumber = value(g.arg(), pred);
-            if (asNumber.equal()) {
-                return Outcome.yes(asNumber.reason() + " (gold percent written without %)");
-            }
-            return value(gold, pred);
+        Outcome asValues = value(gold, pred);
+        if (asValues.equal() || !(gold instanceof Percent) && !(pred instanceof Percent)) {
+            return asValues;
         }
-        return value(gold, pred);
+        Expr g = gold instanceof Percent p ? p.arg() : gold;
+        Expr q = pred instanceof Percent p ? p.arg() : pred;
+        Outcome withoutSign = value(g, q);
+        return withoutSign.equal() ? withoutSign.because("percent sign left out: ") : asValues;
     }
 
     private Outcome value(Expr gold, Expr pred) {
+        boolean decimal = hasDecimal(gold, 0) || hasDecimal(pred, 0);
         Rational g = eval.exact(gold);
         Rational p = g == null ? null : eval.exact(pred);
         if (g != null && p != null) {
             if (g.equals(p)) {
                 return Outcome.yes("equal numbers " + g);
             }
-            if (g.isInteger() && p.isInteger()) {
-                return Outcome.no("different integers " + g + " and " + p);
-            }
-            Rational diff = g.subtract(p).abs();
-            Rational scale = g.abs().compareTo(p.abs()) >= 0 ? g.abs() : p.abs();
-            if (diff.compareTo(scale.multiply(settings.relativeToleranceRational())) <= 0) {
-                return Outcome.yes("numbers equal within relative tolerance " + settings.relativeTolerance());
+            if (decimal) {
+                BigDecimal a = rounded(g);
+                BigDecimal b = rounded(p);
+                if (a.compareTo(b) != 0) {
+                    return Outcome.no("different when rounded to " + settings.floatRounding() + " decimal places ("
+                            + a + " and " + b + ")");
+                }
+                if (a.abs().compareTo(BigDecimal.ONE.movePointLeft(settings.floatRounding())) <= 0) {
+                    // below the last kept place rounding would equate 1e-8 with 2e-8: compare
+                    // such small numbers at as many significant digits instead (a known difference)
+                    java.math.MathContext digits = new java.math.MathContext(Math.max(1, settings.floatRounding()));
+                    BigDecimal x = new BigDecimal(g.num()).divide(new BigDecimal(g.den()), digits);
+                    BigDecimal y = new BigDecimal(p.num()).divide(new BigDecimal(p.den()), digits);
+                    return x.compareTo(y) == 0
+                            ? Outcome.yes("equal at " + settings.floatRounding() + " significant digits (" + x + ")")
+                            : Outcome.no("different at " + settings.floatRounding() + " significant digits (" + x
+                                    + " and " + y + ")");
+                }
+                return Outcome.yes("equal when rounded to " + settings.floatRounding() + " decimal places (" + a + ")");
             }
             return Outcome.no("different numbers " + g + " and " + p);
         }
@@ -517,7 +716,8 @@ final class Equivalence {
             if (!a.isFinite() || !b.isFinite()) {
                 continue; // undefined at this point: try another
             }
-            if (!closeComplex(a, b)) {
+            boolean close = symbols.isEmpty() && decimal ? chopped(a, b) : closeComplex(a, b);
+            if (!close) {
                 return Outcome.no(symbols.isEmpty() ? "different values " + a + " and " + b
                         : "different values at a sample point (" + a + " vs " + b + ")");
             }
@@ -526,8 +726,31 @@ final class Equivalence {
         if (valid == 0 || !symbols.isEmpty() && valid < 2) {
             return Outcome.no("could not evaluate the answers to compare them");
         }
-        return Outcome.yes(symbols.isEmpty() ? "equal values within relative tolerance " + settings.relativeTolerance()
-                : "equal at " + valid + " sample points of " + symbols);
+        if (symbols.isEmpty()) {
+            return Outcome.yes(decimal ? "equal values (the difference vanishes at double precision)"
+                    : "equal values within relative tolerance " + settings.relativeTolerance());
+        }
+        return Outcome.yes("equal at " + valid + " sample points of " + symbols);
+    }
+
+    private BigDecimal rounded(Rational r) {
+        return new BigDecimal(r.num()).divide(new BigDecimal(r.den()), settings.floatRounding(), RoundingMode.HALF_EVEN);
+    }
+
+    /** Whether the expression has a number written with a decimal point (a float for SymPy). */
+    private static boolean hasDecimal(Expr e, int depth) {
+        if (e instanceof Num n) {
+            return n.decimal();
+        }
+        if (depth > 50) {
+            return false;
+        }
+        for (Expr c : children(e)) {
+            if (hasDecimal(c, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isInfinite(Complex c) {
@@ -551,4 +774,9 @@ final class Equivalence {
         return a.subtract(b).abs() <= settings.relativeTolerance() * scale + settings.absoluteTolerance();
     }
 
+    /** A decimal against an irrational constant: the difference must vanish at double precision. */
+    private static boolean chopped(Complex a, Complex b) {
+        double scale = Math.max(a.abs(), b.abs());
+        return a.subtract(b).abs() <= Math.max(CHOP, 4 * Math.ulp(scale));
+    }
 }

@@ -120,14 +120,17 @@ final class Evaluator {
             }
             return exponent.testBit(0) || base.signum() >= 0 ? base : base.negate();
         }
-        long bitsPerFactor = Math.max(base.num().bitLength(), base.den().bitLength());
-        if (exponent.bitLength() > 31 || bitsPerFactor * exponent.abs().longValue() > budget.maxNumberBits()) {
-            throw new LimitExceededException("power too large: about " + exponent + " x " + bitsPerFactor
-                    + " bits, over the " + budget.maxNumberBits() + "-bit limit");
+        // the result has at least k * (bits(num) - 1 + bits(den) - 1) bits: refuse before computing
+        // only when that lower bound is over the limit, and let checked() apply the exact limit
+        // (bits of numerator plus denominator) to the result, so 2^{19998} (20,000 bits) passes
+        long lowerBound = (long) (base.num().abs().bitLength() - 1 + base.den().bitLength() - 1);
+        if (exponent.bitLength() > 31 || lowerBound * exponent.abs().longValue() > budget.maxNumberBits()) {
+            throw new LimitExceededException("power too large: " + base + "^" + exponent + " has over "
+                    + budget.maxNumberBits() + " bits");
         }
         int k = exponent.abs().intValue();
         Rational r = Rational.of(base.num().pow(k), base.den().pow(k));
-        return exponent.signum() < 0 ? Rational.ONE.divide(r) : r;
+        return checked(exponent.signum() < 0 ? Rational.ONE.divide(r) : r);
     }
 
     private static Rational exactSqrt(Rational r) {

@@ -10,11 +10,28 @@ import java.util.stream.Collectors;
  */
 sealed interface Expr {
 
-    /** An exact number. */
-    record Num(Rational value) implements Expr {
+    /**
+     * An exact number; {@code decimal} when it was written with a decimal point or an exponent
+     * (0.333333, 4.5e33), the form Math-Verify compares after rounding.
+     */
+    record Num(Rational value, boolean decimal) implements Expr {
+        Num(Rational value) {
+            this(value, false);
+        }
+
         @Override
         public String toString() {
-            return value.signum() < 0 ? "(" + value + ")" : value.toString();
+            String text = decimal ? decimalText() : value.toString();
+            return value.signum() < 0 ? "(" + text + ")" : text;
+        }
+
+        /** A decimal literal's value is a terminating decimal: render it as one. */
+        private String decimalText() {
+            try {
+                return new java.math.BigDecimal(value.num()).divide(new java.math.BigDecimal(value.den())).toString();
+            } catch (ArithmeticException notTerminating) {
+                return value.toString();
+            }
         }
     }
 

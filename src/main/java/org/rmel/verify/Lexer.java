@@ -22,7 +22,7 @@ final class Lexer {
             Map.entry("ne", "≠"), Map.entry("neq", "≠"), Map.entry("lt", "<"), Map.entry("gt", ">"),
             Map.entry("cup", "∪"), Map.entry("cap", "∩"), Map.entry("in", "∈"),
             Map.entry("lvert", "|"), Map.entry("rvert", "|"), Map.entry("vert", "|"), Map.entry("mid", "|"),
-            Map.entry("prime", "'"));
+            Map.entry("prime", "'"), Map.entry("approx", "≈"), Map.entry("colon", ":"));
 
     private Lexer() {
     }
@@ -161,7 +161,7 @@ final class Lexer {
     private static int symbol(String s, int i, char c, List<Token> out, boolean space) {
         String op = switch (c) {
             case '+', '-', '*', '/', '^', '_', '!', '%', ',', ';', '=', '<', '>', '(', ')', '[', ']', '{', '}',
-                 '|', '&', '\'', '±', '∓', '≤', '≥', '≠', '∪', '∩', '∈' -> String.valueOf(c);
+                 '|', '&', '\'', '±', '∓', '≤', '≥', '≠', '∪', '∩', '∈', '≈' -> String.valueOf(c);
             case '−', '–' -> "-";
             case '×', '·', '⋅' -> "*";
             case '÷' -> "/";

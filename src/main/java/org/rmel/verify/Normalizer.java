@@ -46,6 +46,19 @@ final class Normalizer {
             "square meters", "square centimeters", "sq ft", "sq in", "cubic feet", "cubic inches",
             "cubic centimeters", "people", "students", "ways", "points", "times", "kelvin", "ev", "nm", "hz", "kpc", "mpc");
 
+    /** "45 pct", "45 percentage", "45 percent": percent words after a number are a percent sign. */
+    private static final Pattern PERCENT_WORD = Pattern.compile("(?<=[\\d}])\\s*(?:percentage|percent|pct)(?![a-zA-Z])");
+    /** "(1, 4) and (4, 1)", "x = 2 or x = 3": a word joining two answers is a list separator. */
+    private static final Pattern JOINING_WORD = Pattern.compile(
+            "(?<=[\\d)\\]}])\\s+(?:and|or)\\s+(?=[-\\d(\\[\\\\{]|[a-zA-Z](?:_\\{?\\w+\\}?)?\\s*=)");
+    private static final Pattern DISPLAY_ENVIRONMENT = Pattern.compile(
+            "\\\\begin\\{(align\\*?|aligned|equation\\*?|gather\\*?|eqnarray\\*?|multline\\*?)\\}");
+    private static final Pattern LEADING_RELATION = Pattern.compile("^(?:=|\\\\approx|≈)\\s*");
+    private static final Pattern EQUATION_TAGS = Pattern.compile("\\\\(?:nonumber|notag)|\\\\(?:tag|label)\\{[^{}]*\\}");
+
+    /** Words that are mathematics, not the name of what was counted. */
+    private static final Set<String> KEPT_WORDS = Set.of("pi", "and", "or", "mod", "inf", "infty", "infinity", "i", "e");
+
     private Normalizer() {
     }
 
@@ -55,6 +68,9 @@ final class Normalizer {
             s = s.replace("\\$", "").replace("$", "");
         }
         boolean commands = s.indexOf('\\') >= 0;
+        if (commands && s.contains("\\begin{")) {
+            s = lastDisplayRow(s);
+        }
         if (commands) {
             // each pass is guarded by a cheap search: most answers need only a few of them
             s = stripOuter(s);
@@ -77,10 +93,19 @@ final class Normalizer {
                 s = DEGREE.matcher(s).replaceAll("");
                 s = s.replace("\\circ", "").replace("\\degree", "");
             }
+            if (s.contains("\\mathbb{R}")) {
+                s = s.replace("\\mathbb{R}", "(-\\infty, \\infty)");
+            }
             s = unwrapText(s);
             s = s.replace("\\%", "%");
         }
-        s = s.replace('~', ' ').replace("°", "").replace("percent", "%").replace("np.", "");
+        s = s.replace('~', ' ').replace("°", "").replace("np.", "");
+        if (s.indexOf('p') >= 0 && (s.contains("percent") || s.contains("pct"))) {
+            s = PERCENT_WORD.matcher(s).replaceAll("%");
+        }
+        if (s.contains(" and ") || s.contains(" or ")) {
+            s = JOINING_WORD.matcher(s).replaceAll(", ");
+        }
         if (s.contains("{,}")) {
             s = BRACED_THOUSANDS.matcher(s).replaceAll("").replace("{,}", ".");
         }
@@ -92,6 +117,8 @@ final class Normalizer {
             unit.useTransparentBounds(true).region(Math.max(0, s.length() - 40), s.length());
             if (unit.find()) {
                 s = s.substring(0, unit.start());
+            } else if (Character.isLetter(s.charAt(s.length() - 1))) {
+                s = stripTrailingWords(s);
             }
         }
         s = stripTrailingPunctuation(s);
@@ -99,6 +126,67 @@ final class Normalizer {
             s = s.replace(" ", "");
         }
         return s;
+    }
+
+    /**
+     * An align, equation or gather environment is a derivation: its answer is its last row,
+     * without the alignment marks and without a leading "=" (the chain's last side).
+     */
+    private static String lastDisplayRow(String s) {
+        Matcher m = DISPLAY_ENVIRONMENT.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        String env = m.group(1);
+        int end = s.indexOf("\\end{" + env + "}", m.end());
+        String body = s.substring(m.end(), end < 0 ? s.length() : end);
+        body = EQUATION_TAGS.matcher(body).replaceAll("").replace("&", "");
+        String last = "";
+        for (String row : body.split("(?<!\\\\)\\\\\\\\(?!\\\\)")) {
+            if (!row.isBlank()) {
+                last = row.trim();
+            }
+        }
+        return LEADING_RELATION.matcher(last).replaceFirst("");
+    }
+
+    /**
+     * "12 apples", "3 red marbles": plain words of two or more letters after a number name what
+     * was counted (Math-Verify drops its list of unit words). Function names, pi and words
+     * written as commands are kept.
+     */
+    private static String stripTrailingWords(String s) {
+        int end = s.length();
+        int cut = -1;
+        int i = end;
+        while (i > 0) {
+            int wordEnd = i;
+            while (i > 0 && s.charAt(i - 1) < 128 && Character.isLetter(s.charAt(i - 1))) {
+                i--;
+            }
+            String word = s.substring(i, wordEnd);
+            if (word.length() < 2 || Lexer.FUNCTION_WORDS.contains(word) || KEPT_WORDS.contains(word)
+                    || i > 0 && s.charAt(i - 1) == '\\' || i == 0 || s.charAt(i - 1) != ' ') {
+                break;
+            }
+            int space = i;
+            while (space > 0 && s.charAt(space - 1) == ' ') {
+                space--;
+            }
+            if (space == 0) {
+                break;
+            }
+            char before = s.charAt(space - 1);
+            if (Character.isDigit(before) || before == '}' || before == '%' || before == ')') {
+                cut = space;
+                break;
+            }
+            if (!Character.isLetter(before)) {
+                break;
+            }
+            i = space;
+        }
+        return cut > 0 ? s.substring(0, cut) : s;
     }
 
     private static boolean hasSpacingCommand(String s) {

@@ -30,7 +30,7 @@ import org.rmel.verify.Token.Kind;
  * 10,000 nested braces end in a limit verdict and never in a stack overflow.
  */
 final class Parser {
-    private static final Set<String> RELATIONS = Set.of("=", "<", ">", "≤", "≥", "≠", "∈");
+    private static final Set<String> RELATIONS = Set.of("=", "<", ">", "≤", "≥", "≠", "∈", "≈");
     /** Letters that are functions when written f(...): the usual names for unknown functions. */
     private static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h");
     private static final Set<String> DECORATIONS = Set.of(
@@ -110,7 +110,7 @@ final class Parser {
 
     private Expr relation() {
         enter();
-        Expr first = union();
+        Expr first = ratio();
         List<Expr> operands = null;
         List<String> ops = null;
         while (peek().kind() == Kind.OP && RELATIONS.contains(peek().text())) {
@@ -120,10 +120,19 @@ final class Parser {
                 operands.add(first);
             }
             ops.add(next().text());
-            operands.add(union());
+            operands.add(ratio());
         }
         depth--;
         return operands == null ? first : new Relation(List.copyOf(operands), List.copyOf(ops));
+    }
+
+    /** A ratio {@code 5:12} is the quotient 5/12 (and {@code a:b:c} reads left to right). */
+    private Expr ratio() {
+        Expr e = union();
+        while (acceptOp(":")) {
+            e = new Div(e, union());
+        }
+        return e;
     }
 
     private Expr union() {
@@ -145,10 +154,13 @@ final class Parser {
                 ? new Interval(false, t.items().get(0), t.items().get(1), false) : e;
     }
 
+    /**
+     * Terms joined by +, - and ±. A ± is a binary operator like the other two, so
+     * {@code a \pm b + c} is (a ± b) + c and {@code 1 \pm 1 \pm 1} has four values.
+     */
     private Expr sum() {
         enter();
         List<Expr> terms = new ArrayList<>();
-        Expr pmLeft = null;
         terms.add(signedTerm());
         while (true) {
             Token t = peek();
@@ -160,18 +172,9 @@ final class Parser {
                 terms.add(new Neg(term()));
             } else if (t.is("±") || t.is("∓")) {
                 pos++;
-                // a ± b: everything so far is the left side; what follows joins the right side
-                pmLeft = collapse(terms);
+                Expr left = collapse(terms);
                 terms = new ArrayList<>();
-                terms.add(term());
-                while (peek().is("+") || peek().is("-")) {
-                    boolean minus = next().is("-");
-                    Expr right = term();
-                    terms.add(minus ? new Neg(right) : right);
-                }
-                Expr result = new PlusMinus(pmLeft, collapse(terms));
-                depth--;
-                return result;
+                terms.add(new PlusMinus(left, term()));
             } else {
                 break;
             }
@@ -424,7 +427,7 @@ final class Parser {
             case LETTER -> letter(t.text());
             case FUNC -> function(t.text());
             case CMD -> command(t.text());
-            case LSET -> new SetOf(bracedList(Kind.RSET));
+            case LSET -> isSetBuilder() ? setBuilder(Kind.RSET) : new SetOf(bracedList(Kind.RSET));
             case BEGIN -> matrix(t.text());
             case OP -> switch (t.text()) {
                 case "(", "[" -> bracket(t.text());
@@ -444,7 +447,7 @@ final class Parser {
             if (r.bitLength() > budget.maxNumberBits()) {
                 throw new LimitExceededException("number literal too large (" + text.length() + " digits)");
             }
-            return new Num(r);
+            return new Num(r, text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ParseException("bad number " + text);
         }
@@ -604,8 +607,35 @@ final class Parser {
     }
 
     private Expr braces() {
+        if (isSetBuilder()) {
+            return setBuilder(Kind.OP);
+        }
         List<Expr> items = bracketItems("}");
         return items.size() == 1 ? items.get(0) : new SetOf(List.copyOf(items));
+    }
+
+    /** {@code \{x \mid -3 \le x \le 4\}} or {@code \{x : ...\}}: a letter, then | or :. */
+    private boolean isSetBuilder() {
+        if (pos + 1 >= tokens.size() || peek().kind() != Kind.LETTER) {
+            return false;
+        }
+        Token bar = tokens.get(pos + 1);
+        return bar.is("|") || bar.is(":");
+    }
+
+    /**
+     * A set written by its condition is read as the condition, which the comparison turns into
+     * the set of reals it describes; one condition only.
+     */
+    private Expr setBuilder(Kind closer) {
+        pos += 2;
+        Expr condition = relation();
+        Token t = next();
+        boolean closed = closer == Kind.RSET ? t.kind() == Kind.RSET : t.is("}");
+        if (!closed) {
+            throw new ParseException("a set written by a condition takes one condition");
+        }
+        return condition;
     }
 
     private List<Expr> bracedList(Kind closer) {

@@ -1,5 +1,6 @@
 package org.rmel.verify;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,9 +9,10 @@ import java.util.regex.Pattern;
  * thread-safe: all per-call state lives in the call. A call never throws and never runs past its
  * time limit; input it cannot handle gives {@code equal == false} with the reason.
  *
- * <p>Pipeline: extract the answer ({@link #extractAnswer}), normalise the LaTeX, parse it into an
- * expression tree with exact rationals, then compare with rules chosen by the gold answer's
- * shape. The rules, tolerance and percent rule are documented in the README ("Verifier").
+ * <p>Pipeline: extract the answer ({@link #extractAnswer}: candidates in Math-Verify's priority
+ * order, the first that parses), normalise the LaTeX, parse it into an expression tree with exact
+ * rationals, then compare with Math-Verify's rules. The rules, the rounding and the known
+ * differences from Math-Verify are documented in the README ("Verifier").
  */
 public final class Verifier {
     static final String LIMIT_PREFIX = "limit: ";
@@ -34,11 +36,29 @@ public final class Verifier {
     }
 
     /**
-     * The final answer in a model's output (last \boxed{}, else an "Answer:" line, else the last
-     * math segment, else a bare expression, else the last number), or null when there is none.
+     * The answer the verifier reads in a model's output: the first candidate, in Math-Verify's
+     * priority order, that parses (see {@link AnswerExtractor}); null when there is none.
      */
     public String extractAnswer(String modelOutput) {
-        return modelOutput == null ? null : AnswerExtractor.fromOutput(modelOutput);
+        if (modelOutput == null) {
+            return null;
+        }
+        Budget budget = newBudget();
+        try {
+            Extracted e = extractPrediction(modelOutput, budget, null);
+            return e == null ? null : e.answer();
+        } catch (LimitExceededException | StackOverflowError e) {
+            List<String> candidates = AnswerExtractor.candidates(modelOutput);
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+    }
+
+    /**
+     * The content of the last {@code \boxed{}} of a text, or null: the MATH dataset's convention
+     * for the answer of a reference solution (a model's output is read by {@link #extractAnswer}).
+     */
+    public static String lastBoxed(String text) {
+        return text == null ? null : AnswerExtractor.lastBoxed(DoubleEscapes.undo(text));
     }
 
     /** Shorthand for {@code verify(gold, prediction).equal()}. */
@@ -60,35 +80,36 @@ public final class Verifier {
             if (goldAnswer == null) {
                 return new Verdict(false, null, null, null, null, "the gold answer is empty");
             }
-            predAnswer = extractAnswer(prediction);
-            if (predAnswer == null) {
-                return new Verdict(false, goldAnswer, null, null, null, "no answer found in the prediction");
-            }
             checkLength(goldAnswer, "gold");
-            checkLength(predAnswer, "predicted");
-            Budget budget = new Budget(settings.timeLimit().toMillis(), settings.maxDepth(), settings.maxNumberBits());
+            Budget budget = newBudget();
             String goldNormal = Normalizer.normalize(goldAnswer);
-            String predNormal = Normalizer.normalize(predAnswer);
             Equivalence equivalence = new Equivalence(settings, budget);
             Expr goldExpr;
             try {
                 goldExpr = equivalence.prepare(parseAnswer(goldNormal, budget));
                 goldParsed = goldExpr.toString();
             } catch (ParseException e) {
-                return asText(goldAnswer, predAnswer, null, goldNormal, predNormal,
+                List<String> candidates = prediction == null ? List.of() : AnswerExtractor.candidates(prediction);
+                if (candidates.isEmpty()) {
+                    return new Verdict(false, goldAnswer, null, null, null, "no answer found in the prediction");
+                }
+                predAnswer = candidates.get(0);
+                checkLength(predAnswer, "predicted");
+                return asText(goldAnswer, predAnswer, null, goldNormal, Normalizer.normalize(predAnswer),
                         "the gold answer could not be parsed (" + e.getMessage() + ")");
             }
-            if (goldExpr instanceof Expr.Sym choice && choice.name().matches("[A-E]")) {
-                predNormal = choiceLetter(predNormal);
+            boolean choice = goldExpr instanceof Expr.Sym letter && letter.name().matches("[A-E]");
+            Extracted extracted = prediction == null ? null : extractPrediction(prediction, budget, choice ? "" : null);
+            if (extracted == null) {
+                return new Verdict(false, goldAnswer, null, goldParsed, null, "no answer found in the prediction");
             }
-            Expr predExpr;
-            try {
-                predExpr = equivalence.prepare(parseAnswer(predNormal, budget));
-                predParsed = predExpr.toString();
-            } catch (ParseException e) {
-                return asText(goldAnswer, predAnswer, goldParsed, goldNormal, predNormal,
-                        "the prediction could not be parsed (" + e.getMessage() + ")");
+            predAnswer = extracted.answer();
+            if (extracted.expr() == null) {
+                return asText(goldAnswer, predAnswer, goldParsed, goldNormal, extracted.normal(),
+                        "the prediction could not be parsed (" + extracted.error() + ")");
             }
+            Expr predExpr = equivalence.prepare(extracted.expr());
+            predParsed = predExpr.toString();
             Equivalence.Outcome outcome = equivalence.compare(goldExpr, predExpr);
             return new Verdict(outcome.equal(), goldAnswer, predAnswer, goldParsed, predParsed, outcome.reason());
         } catch (LimitExceededException e) {
@@ -100,6 +121,39 @@ public final class Verifier {
             // a bug must not take the trainer down; the reason makes it visible (the fuzz test checks it never happens)
             return new Verdict(false, goldAnswer, predAnswer, goldParsed, predParsed, "internal error: " + e);
         }
+    }
+
+    /** The chosen candidate: its text, normalised text, and parsed tree (null with the error when none parsed). */
+    private record Extracted(String answer, String normal, Expr expr, String error) {
+    }
+
+    /**
+     * The first candidate answer that parses; when none does, the first candidate with its parse
+     * error (compared as text, Math-Verify's string fallback). {@code choice} non-null reads
+     * "(C) 12" as its letter.
+     */
+    private Extracted extractPrediction(String prediction, Budget budget, String choice) {
+        List<String> candidates = AnswerExtractor.candidates(prediction);
+        Extracted first = null;
+        for (String candidate : candidates) {
+            checkLength(candidate, "predicted");
+            String normal = Normalizer.normalize(candidate);
+            if (choice != null) {
+                normal = choiceLetter(normal);
+            }
+            try {
+                return new Extracted(candidate, normal, parseAnswer(normal, budget), null);
+            } catch (ParseException e) {
+                if (first == null) {
+                    first = new Extracted(candidate, normal, null, e.getMessage());
+                }
+            }
+        }
+        return first;
+    }
+
+    private Budget newBudget() {
+        return new Budget(settings.timeLimit().toMillis(), settings.maxDepth(), settings.maxNumberBits());
     }
 
     /** A gold choice letter (C) reads "(C) 12" or "\textbf{(C) } 12" as its letter. */
