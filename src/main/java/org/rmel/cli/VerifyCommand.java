@@ -1,5 +1,6 @@
 package org.rmel.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check whether a predicted answer equals a gold answer (the Math-Verify role).",
-                "Prints true or false; with --jsonl reads {\"gold\": ..., \"pred\": ...} lines and writes one "
-                        + "verdict object per line, in order."})
+                "Prints true or false; with --jsonl reads {\"gold\": ..., \"pred\": ...} lines and writes exactly one "
+                        + "JSON object per input line, in order: the verdict, or an \"error\" naming the line and field "
+                        + "(blank line, invalid JSON, text after the object, a missing, null or non-string field). "
+                        + "\"gold\" and \"pred\" must be JSON strings: a number is not converted (write \"1\", not 1) "
+                        + "and several gold answers go in one string (\"1, 2\"), not an array. "
+                        + "Exits 2 after the last line when any line was an error."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,8 +55,14 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Time bound of one verification (default: ${DEFAULT-VALUE}).")
     private long timeLimitMs;
 
-    @Option(names = "--tolerance", paramLabel = "REL", defaultValue = "1e-6",
-            description = "Relative tolerance for numbers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--float-rounding", paramLabel = "PLACES", defaultValue = "6",
+            description = "Decimal places to which a decimal answer and the value it is compared with are rounded, "
+                    + "Math-Verify's float_rounding (default: ${DEFAULT-VALUE}).")
+    private int floatRounding;
+
+    @Option(names = "--tolerance", paramLabel = "REL", defaultValue = "1e-9",
+            description = "Relative tolerance for values computed in floating point: expressions with variables at "
+                    + "sample points, roots, pi (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
     @Override
@@ -88,23 +99,46 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!(tolerance >= 0 && tolerance < 1)) {
             throw new BadInputException("--tolerance must be in [0, 1), got " + tolerance);
         }
-        return VerifierSettings.defaults().withTimeLimit(Duration.ofMillis(timeLimitMs)).withRelativeTolerance(tolerance);
+        if (floatRounding < 0 || floatRounding > 30) {
+            throw new BadInputException("--float-rounding must be between 0 and 30 decimal places, got " + floatRounding);
+        }
+        return VerifierSettings.defaults().withTimeLimit(Duration.ofMillis(timeLimitMs)).withRelativeTolerance(tolerance)
+                .withFloatRounding(floatRounding);
     }
 
+    /**
+     * One output line per input line, always: a verdict or an error object. After the last line,
+     * a summary error (exit 2) when any line was malformed, so a pipeline notices.
+     */
     private void streamPairs(Verifier verifier, PrintWriter out) throws IOException {
         ObjectMapper json = new ObjectMapper();
+        int lines = 0;
+        int errors = 0;
+        String firstError = null;
         try (BufferedReader in = open()) {
             String line;
-            int number = 0;
             while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+                lines++;
+                if (lines == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark is not part of the first object
                 }
-                out.println(json.writeValueAsString(verdictFor(json, verifier, line, number)));
+                ObjectNode result = verdictFor(json, verifier, line, lines);
+                if (result.has("error")) {
+                    errors++;
+                    firstError = firstError == null ? result.get("error").asText() : firstError;
+                }
+                out.println(json.writeValueAsString(result));
                 out.flush();
             }
         }
+        if (errors > 0) {
+            throw new BadInputException(source() + ": " + errors + " of " + lines + " line" + (lines == 1 ? "" : "s")
+                    + " could not be verified (the output has an \"error\" object for each; first: " + firstError + ")");
+        }
+    }
+
+    private String source() {
+        return jsonl.equals("-") ? "standard input" : jsonl;
     }
 
     private BufferedReader open() {
@@ -122,24 +156,39 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The output object for one input line; a malformed line gives an "error" object instead. */
     private static ObjectNode verdictFor(ObjectMapper json, Verifier verifier, String line, int number) {
         ObjectNode result = json.createObjectNode();
+        result.put("line", number);
+        if (line.isBlank()) {
+            return error(result, number, null, "blank line (expected a {\"gold\": ..., \"pred\": ...} object)");
+        }
         JsonNode node;
-        try {
-            node = json.readTree(line);
+        try (JsonParser parser = json.getFactory().createParser(line)) {
+            node = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                return error(result, number, null, "text after the JSON object, at column "
+                        + parser.currentTokenLocation().getColumnNr() + " (one object per line)");
+            }
         } catch (JsonProcessingException e) {
-            return error(result, number, "not valid JSON: " + e.getOriginalMessage());
+            return error(result, number, null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return error(result, number, null, "not valid JSON: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
-            return error(result, number, "expected a JSON object");
+            return error(result, number, null, "expected a JSON object, got " + describe(node));
         }
-        JsonNode g = node.get("gold");
-        JsonNode p = node.get("pred");
-        if (g == null || !g.isValueNode() || g.isNull()) {
-            return error(result, number, "missing field \"gold\"");
+        String[] values = new String[2];
+        String[] fields = {"gold", "pred"};
+        for (int k = 0; k < 2; k++) {
+            JsonNode v = node.get(fields[k]);
+            if (v == null) {
+                return error(result, number, fields[k], "missing field \"" + fields[k] + "\"");
+            }
+            if (!v.isTextual()) {
+                return error(result, number, fields[k], "field \"" + fields[k] + "\" must be a string, got "
+                        + describe(v) + hint(v));
+            }
+            values[k] = v.textValue();
         }
-        if (p == null || !p.isValueNode() || p.isNull()) {
-            return error(result, number, "missing field \"pred\"");
-        }
-        Verdict v = verifier.verify(g.asText(), p.asText());
+        Verdict v = verifier.verify(values[0], values[1]);
         result.put("equal", v.equal());
         result.put("gold_parsed", v.goldParsed());
         result.put("pred_parsed", v.predParsed());
@@ -148,8 +197,39 @@ public final class VerifyCommand implements Callable<Integer> {
         return result;
     }
 
-    private static ObjectNode error(ObjectNode result, int number, String message) {
-        result.put("line", number);
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        if (v.isNumber()) {
+            return "the number " + v.toString();
+        }
+        if (v.isBoolean()) {
+            return "the boolean " + v.toString();
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        return v.isObject() ? "an object" : "a " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String hint(JsonNode v) {
+        if (v.isNumber()) {
+            return " (write \"" + v.toString() + "\": numbers are not converted, since 0.10 or 1e3 would lose their spelling)";
+        }
+        if (v.isArray()) {
+            return " (several gold answers go in one string, \"1, 2\")";
+        }
+        return "";
+    }
+
+    private static ObjectNode error(ObjectNode result, int number, String field, String message) {
+        if (field != null) {
+            result.put("field", field);
+        }
         result.put("error", "line " + number + ": " + message);
         return result;
     }

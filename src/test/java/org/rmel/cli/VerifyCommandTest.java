@@ -1,6 +1,7 @@
 package org.rmel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void floatRoundingIsASetting() {
+        assertEquals(0, run("verify", "--gold", "\\frac{1}{3}", "--pred", "0.33"));
+        assertEquals("false", out.toString().strip());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "--gold", "\\frac{1}{3}", "--pred", "0.33", "--float-rounding", "2"));
+        assertEquals("true", out.toString().strip());
+    }
+
+    @Test
     void singlePairPrintsTrueOrFalse() {
         assertEquals(0, run("verify", "--gold", "\\frac{1}{2}", "--pred", "The answer is \\boxed{0.5}."));
         assertEquals("true", out.toString().strip());
@@ -47,26 +57,58 @@ class VerifyCommandTest {
     }
 
     @Test
-    void jsonlWritesOneVerdictPerLineAndSurvivesBadLines(@TempDir Path dir) throws Exception {
+    void jsonlWritesOneLinePerInputLineAndNamesEachBadLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pairs.jsonl");
         Files.writeString(file, String.join("\n",
-                "{\"gold\": \"2\", \"pred\": \"\\\\boxed{2}\"}",
+                "\uFEFF{\"gold\": \"2\", \"pred\": \"\\\\boxed{2}\"}",
                 "{not json",
                 "{\"gold\": \"2\"}",
                 "",
-                "{\"gold\": \"x=5\", \"pred\": \"6\"}") + "\n");
-        assertEquals(0, run("verify", "--jsonl", file.toString()));
+                "{\"gold\": \"x=5\", \"pred\": \"6\"}",
+                "{\"gold\": \"1\", \"pred\": \"1\"} {\"gold\": \"1\", \"pred\": \"2\"}",
+                "{\"gold\": [\"1\"], \"pred\": \"1\"}",
+                "{\"gold\": 0.10, \"pred\": \"0.1\"}",
+                "{\"gold\": \"1\", \"pred\": null}",
+                "[1, 2]",
+                "   ",
+                "{\"gold\": \"\\\\frac{1}{2}\", \"pred\": \"The answer is $0.5$.\"}") + "\n");
+        assertEquals(2, run("verify", "--jsonl", file.toString()));
         String[] lines = out.toString().strip().split("\n");
-        assertEquals(4, lines.length, out.toString());
+        assertEquals(12, lines.length, out.toString());
         ObjectMapper json = new ObjectMapper();
-        JsonNode first = json.readTree(lines[0]);
-        assertTrue(first.get("equal").asBoolean());
-        assertEquals("2", first.get("gold_parsed").asText());
-        assertTrue(json.readTree(lines[1]).get("error").asText().startsWith("line 2: not valid JSON"), lines[1]);
-        assertEquals("line 3: missing field \"pred\"", json.readTree(lines[2]).get("error").asText());
-        JsonNode last = json.readTree(lines[3]);
-        assertEquals(false, last.get("equal").asBoolean());
-        assertEquals("5", last.get("gold_parsed").asText());
+        JsonNode[] r = new JsonNode[lines.length];
+        for (int k = 0; k < lines.length; k++) {
+            r[k] = json.readTree(lines[k]);
+            assertEquals(k + 1, r[k].get("line").asInt(), lines[k]);
+        }
+        assertTrue(r[0].get("equal").asBoolean(), lines[0]);
+        assertEquals("2", r[0].get("gold_parsed").asText());
+        assertTrue(r[1].get("error").asText().startsWith("line 2: not valid JSON"), lines[1]);
+        assertEquals("line 3: missing field \"pred\"", r[2].get("error").asText());
+        assertEquals("pred", r[2].get("field").asText());
+        assertEquals("line 4: blank line (expected a {\"gold\": ..., \"pred\": ...} object)", r[3].get("error").asText());
+        assertFalse(r[4].get("equal").asBoolean());
+        assertEquals("x = 5", r[4].get("gold_parsed").asText());
+        assertTrue(r[5].get("error").asText().startsWith("line 6: text after the JSON object, at column 28"), lines[5]);
+        assertEquals("gold", r[6].get("field").asText());
+        assertTrue(r[6].get("error").asText().startsWith("line 7: field \"gold\" must be a string, got an array"), lines[6]);
+        assertTrue(r[7].get("error").asText().startsWith("line 8: field \"gold\" must be a string, got the number 0.1"),
+                lines[7]);
+        assertEquals("line 9: field \"pred\" must be a string, got null", r[8].get("error").asText());
+        assertEquals("line 10: expected a JSON object, got an array", r[9].get("error").asText());
+        assertTrue(r[10].get("error").asText().startsWith("line 11: blank line"), lines[10]);
+        assertTrue(r[11].get("equal").asBoolean(), lines[11]);
+        assertTrue(err.toString().contains("9 of 12 lines could not be verified"), err.toString());
+        assertTrue(err.toString().contains("first: line 2: not valid JSON"), err.toString());
+    }
+
+    @Test
+    void jsonlWithGoodLinesOnlyExitsZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pairs.jsonl");
+        Files.writeString(file, "{\"gold\": \"3\", \"pred\": \"\\\\boxed{3}\"}\n{\"gold\": \"3\", \"pred\": \"4\"}");
+        assertEquals(0, run("verify", "--jsonl", file.toString()));
+        assertEquals(2, out.toString().strip().split("\n").length, out.toString());
+        assertEquals("", err.toString());
     }
 
     @Test
@@ -89,5 +131,6 @@ class VerifyCommandTest {
         assertEquals(2, RmelCommand.execute("verify", "--jsonl", "/no/such/file.jsonl"));
         assertEquals(2, RmelCommand.execute("verify", "--gold", "1"));
         assertEquals(2, RmelCommand.execute("verify", "--gold", "1", "--pred", "1", "--time-limit-ms", "0"));
+        assertEquals(2, RmelCommand.execute("verify", "--gold", "1", "--pred", "1", "--float-rounding", "-1"));
     }
 }
