@@ -1,6 +1,8 @@
 package org.rmel.verify;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,37 +55,102 @@ final class AnswerExtractor {
 
     /** Candidate answers of a model output, best first, without duplicates; empty when there is none. */
     static List<String> candidates(String output) {
-        String text = DoubleEscapes.undo(output);
-        Set<String> out = new LinkedHashSet<>();
-        List<Segment> segments = segments(text);
-        finalAnswer(text, segments, out);
-        addContent(allBoxed(text), out);
-        answerAnchors(text, segments, out);
-        String trimmed = text.trim();
-        if (trimmed.length() > 1 && trimmed.length() <= MAX_BARE_ANSWER && trimmed.charAt(0) == '$'
-                && trimmed.charAt(trimmed.length() - 1) == '$') {
-            // "$69$,$84$" or "$f(n)=n$, $g(n)=1$": a bare answer written as several math segments
-            String joined = UNESCAPED_DOLLAR.matcher(trimmed).replaceAll("").trim();
-            if (!joined.isEmpty() && !isProse(joined)) {
-                out.add(joined);
+        Candidates c = new Candidates(output, null);
+        List<String> all = new ArrayList<>();
+        for (String next = c.next(); next != null; next = c.next()) {
+            all.add(next);
+        }
+        return all;
+    }
+
+    /**
+     * The candidates of one output, group by group as they are asked for: most outputs are
+     * settled by their first group, so the later scans are skipped. The budget's clock is read
+     * between the scans (each linear in the output), so a huge output stops at the time limit.
+     */
+    static final class Candidates {
+        private static final int GROUPS = 6;
+        private final String text;
+        private final Budget budget;
+        private final Set<String> seen = new HashSet<>();
+        private final ArrayDeque<String> pending = new ArrayDeque<>();
+        private List<Segment> segments;
+        private int group;
+
+        Candidates(String output, Budget budget) {
+            this.text = DoubleEscapes.undo(output);
+            this.budget = budget;
+        }
+
+        /** The next candidate, or null when there is none left. */
+        String next() {
+            while (pending.isEmpty() && group < GROUPS) {
+                if (budget != null) {
+                    budget.checkClock();
+                }
+                Set<String> out = new LinkedHashSet<>();
+                fill(group++, out);
+                for (String c : out) {
+                    if (seen.add(c)) {
+                        pending.add(c);
+                    }
+                }
+            }
+            return pending.poll();
+        }
+
+        private List<Segment> segments() {
+            if (segments == null) {
+                segments = AnswerExtractor.segments(text);
+            }
+            return segments;
+        }
+
+        private void fill(int which, Set<String> out) {
+            switch (which) {
+                case 0 -> finalAnswer(text, segments(), out);
+                case 1 -> addContent(allBoxed(text), out);
+                case 2 -> answerAnchors(text, segments(), out);
+                case 3 -> mathSegments(out);
+                case 4 -> bareFormula(out);
+                default -> {
+                    String number = lastNumber(text);
+                    if (number != null) {
+                        out.add(number);
+                    }
+                }
             }
         }
-        boolean math = false;
-        for (int k = segments.size() - 1; k >= 0 && k >= segments.size() - MAX_SEGMENTS_TRIED; k--) {
-            math |= !segments.get(k).content().isBlank();
-            addContent(segments.get(k).content(), out);
+
+        private void mathSegments(Set<String> out) {
+            String trimmed = text.trim();
+            if (trimmed.length() > 1 && trimmed.length() <= MAX_BARE_ANSWER && trimmed.charAt(0) == '$'
+                    && trimmed.charAt(trimmed.length() - 1) == '$') {
+                // "$69$,$84$" or "$f(n)=n$, $g(n)=1$": a bare answer written as several math segments
+                String joined = UNESCAPED_DOLLAR.matcher(trimmed).replaceAll("").trim();
+                if (!joined.isEmpty() && !isProse(joined)) {
+                    out.add(joined);
+                }
+            }
+            List<Segment> all = segments();
+            for (int k = all.size() - 1; k >= 0 && k >= all.size() - MAX_SEGMENTS_TRIED; k--) {
+                addContent(all.get(k).content(), out);
+            }
         }
-        // a bare formula: one line (or a matrix over several) and not prose
-        if (!math && !trimmed.isEmpty()
-                && (trimmed.indexOf('\n') < 0 || trimmed.contains("\\begin{"))
-                && !isProse(trimmed) && !isCountWithWord(trimmed)) {
-            out.add(trimmed);
+
+        /** A bare formula: one line (or a matrix over several), not prose, when there is no math. */
+        private void bareFormula(Set<String> out) {
+            for (Segment s : segments()) {
+                if (!s.content().isBlank()) {
+                    return;
+                }
+            }
+            String trimmed = text.trim();
+            if (!trimmed.isEmpty() && (trimmed.indexOf('\n') < 0 || trimmed.contains("\\begin{"))
+                    && !isProse(trimmed) && !isCountWithWord(trimmed)) {
+                out.add(trimmed);
+            }
         }
-        String number = lastNumber(text);
-        if (number != null) {
-            out.add(number);
-        }
-        return List.copyOf(out);
     }
 
     /** The gold answer: all boxed answers (joined), else the text without {@code $} delimiters. */

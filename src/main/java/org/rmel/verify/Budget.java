@@ -26,6 +26,13 @@ final class Budget {
         }
     }
 
+    /** Reads the clock now: between the linear scans of a long output, which do not tick. */
+    void checkClock() {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new LimitExceededException("time limit of " + limitMillis + " ms exceeded");
+        }
+    }
+
     void checkDepth(int depth) {
         if (depth > maxDepth) {
             throw new LimitExceededException("nesting deeper than " + maxDepth + " levels");

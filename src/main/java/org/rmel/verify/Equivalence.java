@@ -311,6 +311,10 @@ final class Equivalence {
         if (e instanceof Div d) {
             return isSymbolsOnly(d.num(), depth + 1) && isSymbolsOnly(d.den(), depth + 1);
         }
+        if (e instanceof Pow p && p.exponent() instanceof Neg n && n.arg() instanceof Num one
+                && one.value().equals(Rational.ONE)) {
+            return isSymbolsOnly(p.base(), depth + 1); // f^{-1}(x): the inverse function's name
+        }
         if (e instanceof Tuple t) {
             return t.items().stream().allMatch(a -> isSymbolsOnly(a, depth + 1));
         }
@@ -532,7 +536,8 @@ final class Equivalence {
 
     private static boolean isInequalityLike(Expr e) {
         if (e instanceof Relation r) {
-            return r.ops().stream().allMatch(o -> o.equals("<") || o.equals(">") || o.equals("≤") || o.equals("≥"));
+            return r.ops().equals(List.of("≠"))
+                    || r.ops().stream().allMatch(o -> o.equals("<") || o.equals(">") || o.equals("≤") || o.equals("≥"));
         }
         if (e instanceof Seq s) {
             return s.items().stream().allMatch(i -> i instanceof Relation && isInequalityLike(i));

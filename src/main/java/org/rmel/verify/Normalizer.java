@@ -31,7 +31,7 @@ final class Normalizer {
     private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?![\\d]|,\\d)");
     private static final Pattern SPACE_THOUSANDS = Pattern.compile("-?\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?");
     private static final Pattern TRAILING_UNIT = Pattern.compile(
-            "(?<=[\\d}).\\s])\\s*(?:(?:square|sq\\.?|cubic)\\s+)?(?:cm|mm|km|meters?|metres?|inch(?:es)?|feet|foot|ft"
+            "(?<=[\\d}).\\s])\\s*(?:(?:square|sq\\.?|cubic)\\s+)?(?:(?:km|m|cm|ft|mi)/(?:hr?|s)|kmph|cm|mm|km|meters?|metres?|inch(?:es)?|feet|foot|ft"
                     + "|yards?|miles?|mph|kg|grams?|pounds?|lbs|ounces?|liters?|litres?|seconds|minutes|hours?|hrs"
                     + "|days?|weeks?|months?|years?|cents?|dollars?|degrees?|units?|people|students|ways|points)"
                     + "(?:\\s*\\^\\s*\\{?\\s*[23]\\s*\\}?)?\\s*$");
@@ -44,7 +44,10 @@ final class Normalizer {
             "weeks", "month", "months", "year", "years", "cent", "cents", "dollar", "dollars", "degree",
             "degrees", "unit", "units", "sq units", "square units", "square feet", "square inches",
             "square meters", "square centimeters", "sq ft", "sq in", "cubic feet", "cubic inches",
-            "cubic centimeters", "people", "students", "ways", "points", "times", "kelvin", "ev", "nm", "hz", "kpc", "mpc");
+            "cubic centimeters", "people", "students", "ways", "points", "times", "kelvin", "ev", "nm", "hz", "kpc", "mpc",
+            "km/h", "km/hr", "kmph", "m/s", "cm/s", "km/s", "ft/s", "mi/h", "miles per hour", "meters per second",
+            "m/s^2", "cm^2", "cm^3", "m^2", "m^3", "km^2", "ft^2", "in^2", "units^2", "sq. units",
+            "square centimetres", "square metres", "cubic units", "mins", "secs", "percent");
 
     /** "45 pct", "45 percentage", "45 percent": percent words after a number are a percent sign. */
     private static final Pattern PERCENT_WORD = Pattern.compile("(?<=[\\d}])\\s*(?:percentage|percent|pct)(?![a-zA-Z])");

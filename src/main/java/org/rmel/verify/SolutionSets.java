@@ -79,6 +79,9 @@ final class SolutionSets {
     }
 
     private List<Interval> inequality(Relation relation) {
+        if (relation.ops().equals(List.of("≠"))) {
+            return excluded(relation);
+        }
         if (!relation.ops().stream().allMatch(o -> o.equals("<") || o.equals("≤") || o.equals(">") || o.equals("≥"))) {
             return null;
         }
@@ -127,6 +130,17 @@ final class SolutionSets {
             out.add(inverse(i, line[0], line[1]));
         }
         return out;
+    }
+
+    /** x ≠ c: the reals without c, (-∞, c) ∪ (c, ∞). */
+    private List<Interval> excluded(Relation r) {
+        Expr left = r.operands().get(0);
+        Expr right = r.operands().get(1);
+        Expr c = left instanceof Sym ? right : right instanceof Sym ? left : null;
+        if (c == null || Double.isNaN(real(c))) {
+            return null;
+        }
+        return List.of(new Interval(false, NEG_INFINITY, c, false), new Interval(false, c, Const.INFINITY, false));
     }
 
     /**

@@ -37,7 +37,8 @@ public final class Verifier {
 
     /**
      * The answer the verifier reads in a model's output: the first candidate, in Math-Verify's
-     * priority order, that parses (see {@link AnswerExtractor}); null when there is none.
+     * priority order, that parses (see {@link AnswerExtractor}), else the first candidate; null
+     * when there is none or a limit is hit.
      */
     public String extractAnswer(String modelOutput) {
         if (modelOutput == null) {
@@ -48,8 +49,7 @@ public final class Verifier {
             Extracted e = extractPrediction(modelOutput, budget, null);
             return e == null ? null : e.answer();
         } catch (LimitExceededException | StackOverflowError e) {
-            List<String> candidates = AnswerExtractor.candidates(modelOutput);
-            return candidates.isEmpty() ? null : candidates.get(0);
+            return null; // over a limit (time, length, depth): no answer the verifier could read
         }
     }
 
@@ -76,12 +76,12 @@ public final class Verifier {
         String goldParsed = null;
         String predParsed = null;
         try {
+            Budget budget = newBudget();
             goldAnswer = gold == null ? null : AnswerExtractor.fromGold(gold);
             if (goldAnswer == null) {
                 return new Verdict(false, null, null, null, null, "the gold answer is empty");
             }
             checkLength(goldAnswer, "gold");
-            Budget budget = newBudget();
             String goldNormal = Normalizer.normalize(goldAnswer);
             Equivalence equivalence = new Equivalence(settings, budget);
             Expr goldExpr;
@@ -89,11 +89,10 @@ public final class Verifier {
                 goldExpr = equivalence.prepare(parseAnswer(goldNormal, budget));
                 goldParsed = goldExpr.toString();
             } catch (ParseException e) {
-                List<String> candidates = prediction == null ? List.of() : AnswerExtractor.candidates(prediction);
-                if (candidates.isEmpty()) {
+                predAnswer = prediction == null ? null : new AnswerExtractor.Candidates(prediction, budget).next();
+                if (predAnswer == null) {
                     return new Verdict(false, goldAnswer, null, null, null, "no answer found in the prediction");
                 }
-                predAnswer = candidates.get(0);
                 checkLength(predAnswer, "predicted");
                 return asText(goldAnswer, predAnswer, null, goldNormal, Normalizer.normalize(predAnswer),
                         "the gold answer could not be parsed (" + e.getMessage() + ")");
@@ -133,9 +132,9 @@ public final class Verifier {
      * "(C) 12" as its letter.
      */
     private Extracted extractPrediction(String prediction, Budget budget, String choice) {
-        List<String> candidates = AnswerExtractor.candidates(prediction);
+        AnswerExtractor.Candidates candidates = new AnswerExtractor.Candidates(prediction, budget);
         Extracted first = null;
-        for (String candidate : candidates) {
+        for (String candidate = candidates.next(); candidate != null; candidate = candidates.next()) {
             checkLength(candidate, "predicted");
             String normal = Normalizer.normalize(candidate);
             if (choice != null) {
