@@ -129,7 +129,9 @@ final class Parser {
     /** A ratio {@code 5:12} is the quotient 5/12 (and {@code a:b:c} reads left to right). */
     private Expr ratio() {
         Expr e = union();
+        int levels = 0;
         while (acceptOp(":")) {
+            budget.checkDepth(depth + ++levels); // a:b:c nests to the left
             e = new Div(e, union());
         }
         return e;
@@ -160,6 +162,7 @@ final class Parser {
      */
     private Expr sum() {
         enter();
+        int plusMinusLevels = 0;
         List<Expr> terms = new ArrayList<>();
         terms.add(signedTerm());
         while (true) {
@@ -172,6 +175,7 @@ final class Parser {
                 terms.add(new Neg(term()));
             } else if (t.is("±") || t.is("∓")) {
                 pos++;
+                budget.checkDepth(depth + ++plusMinusLevels); // each ± nests the sum so far
                 Expr left = collapse(terms);
                 terms = new ArrayList<>();
                 terms.add(new PlusMinus(left, term()));

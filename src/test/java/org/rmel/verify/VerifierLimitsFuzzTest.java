@@ -18,7 +18,11 @@ class VerifierLimitsFuzzTest {
         "x", "y", "e", "i", "\\pi", "+", "-", "*", "/", "!", "%", "\\%", ",", "=", "<", "\\le", "\\pm", "\\cup",
         "\\{", "\\}", "\\left(", "\\right)", "\\sin", "\\log_", "\\ln", "\\binom{", "\\boxed{", "$", "\\text{",
         "\\begin{pmatrix}", "\\end{pmatrix}", "&", "\\\\", " ", "\\infty", "|", "\\lfloor", "\\rfloor", "Answer:",
-        "\n", "10^{", "\\cdot", "'", "\\dot{", "f(", "abc", "1e5", "\\,", "\\!", "~", "°", "\\circ", "é", "\\"};
+        "\n", "10^{", "\\cdot", "'", "\\dot{", "f(", "abc", "1e5", "\\,", "\\!", "~", "°", "\\circ", "é", "\\",
+        // the Math-Verify rules' constructs: anchors, delimiters, environments, relations, escapes
+        "The final answer is ", "answer is ", "**Answer:**", "\\(", "\\)", "\\[", "\\]", "$$", ":", "\\approx",
+        "\\mid", "\\neq", "\\begin{align*}", "\\end{align*}", "&=", "\\\\frac", "\\\\\\\\", " and ", " or ",
+        "pct", " percent", "\\mathbb{R}", "\\fbox{", "|x-", "\\ge"};
 
     private final Verifier verifier = new Verifier();
     /** Generous over the 1 s limit: CI machines are shared, and the point is "no hang". */
@@ -71,6 +75,25 @@ class VerifierLimitsFuzzTest {
         cases.add(new String[] {"1", "\\frac{1}{2"});
         cases.add(new String[] {"1", "\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}"});
         cases.add(new String[] {"\\", "\\"});
+        // scans of the Math-Verify extraction: each stays linear on a megabyte
+        cases.add(new String[] {"2", "The final answer is ".repeat(50_000)});
+        cases.add(new String[] {"2", "final answer".repeat(80_000) + " is $1$"});
+        cases.add(new String[] {"2", "answer is ".repeat(100_000)});
+        cases.add(new String[] {"2", "\\begin{align*}".repeat(70_000)});
+        cases.add(new String[] {"2", "\\(".repeat(500_000)});
+        cases.add(new String[] {"2", "\\[".repeat(500_000)});
+        cases.add(new String[] {"2", "\\\\".repeat(500_000) + "frac"});
+        cases.add(new String[] {"2", "\\\\frac{".repeat(100_000)});
+        cases.add(new String[] {"2", "$1$ ".repeat(250_000)});
+        cases.add(new String[] {"2", "Answer: $1$\n".repeat(80_000)});
+        cases.add(new String[] {"2", "\\boxed{1}".repeat(100_000)});
+        cases.add(new String[] {"2", "3/".repeat(300_000) + "4"});
+        cases.add(new String[] {"2", "1:".repeat(3_000) + "1"});
+        cases.add(new String[] {"2", "x = ".repeat(3_000) + "1"});
+        cases.add(new String[] {"2", "\\{x \\mid ".repeat(2_000) + "x > 1" + "\\}".repeat(2_000)});
+        cases.add(new String[] {"(5, 7)", "|".repeat(2_000) + "x" + "|".repeat(2_000) + " < 1"});
+        cases.add(new String[] {"(5, 7)", "1 < " + "2x + ".repeat(2_000) + "1 < 3"});
+        cases.add(new String[] {"2", "x = \\pm 1 \\pm 1 \\pm 1 \\pm 1 \\pm 1, y = \\pm 2"});
         cases.add(new String[] {"", ""});
         for (String[] c : cases) {
             Verdict v = timed(c[0], c[1]);
