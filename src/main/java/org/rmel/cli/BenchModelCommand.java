@@ -63,8 +63,10 @@ public final class BenchModelCommand implements Callable<Integer> {
         if (layers != null) {
             config = new Qwen2Config(config.vocabSize(), config.hiddenSize(), config.intermediateSize(), layers,
                     config.numHeads(), config.numKvHeads(), config.headDim(), config.rmsNormEps(), config.ropeTheta(),
-                    config.tieWordEmbeddings(), config.eosTokenIds(), config.padTokenId());
+                    config.tieWordEmbeddings(), config.eosTokenIds(), config.padTokenId(), config.maxPositionEmbeddings());
         }
+        config.checkFits("the " + shape + " shape", promptTokens, newTokens,
+                "--prompt-tokens " + promptTokens + " + --new-tokens " + newTokens);
         ModelBenchmark.Result r = ModelBenchmark.run(config,
                 new ModelBenchmark.Settings(batch, promptTokens, newTokens, !noRecompute, matmulSize),
                 DeviceChoice.parse(device, "--device"));

@@ -10,6 +10,7 @@ import org.rmel.base.BadInputException;
 import org.rmel.model.DeviceChoice;
 import org.rmel.model.Policies;
 import org.rmel.model.Policy;
+import org.rmel.model.Qwen2Config;
 import org.rmel.model.Sample;
 import org.rmel.model.SamplingParams;
 import picocli.CommandLine.Command;
@@ -82,6 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
             if (ids.length == 0) {
                 throw new BadInputException("the prompt is empty");
             }
+            Path config = model.resolve("config.json");
+            Qwen2Config.read(config).checkFits(config.toString(), ids.length, maxNewTokens,
+                    "the prompt (" + ids.length + " tokens) + --max-new-tokens " + maxNewTokens);
             Sample s;
             try {
                 s = policy.sample(List.of(ids), params).get(0);

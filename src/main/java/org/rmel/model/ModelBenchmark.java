@@ -39,7 +39,8 @@ public final class ModelBenchmark {
 
     /** The shape of Qwen2.5-0.5B (vocabulary 151,936, 24 layers, hidden 896, 14 heads, 2 kv heads). */
     public static Qwen2Config qwen25HalfBillionShape(int layers) {
-        return new Qwen2Config(151936, 896, 4864, layers, 14, 2, 64, 1e-6, 1000000.0, true, Set.of(151643), 151643);
+        return new Qwen2Config(151936, 896, 4864, layers, 14, 2, 64, 1e-6, 1000000.0, true, Set.of(151643), 151643,
+                32768);
     }
 
     private ModelBenchmark() {}

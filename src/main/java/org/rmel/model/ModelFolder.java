@@ -36,6 +36,7 @@ final class ModelFolder {
         Qwen2Config config = Qwen2Config.read(dir.resolve(CONFIG));
         Tokenizer tokenizer = tokenizer(dir, config);
         Weights w = weights(dir);
+        config.checkLayers(dir.resolve(CONFIG), w.tensors().keySet(), w.source());
         Qwen2Model model = Qwen2Model.fromTensors(config, w.tensors(), device, w.source());
         DjlPolicy policy = new DjlPolicy(model, tokenizer);
         try {

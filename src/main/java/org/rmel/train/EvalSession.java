@@ -55,6 +55,8 @@ public final class EvalSession {
             throw new BadInputException("--benchmark: " + e.getMessage());
         }
         try (Policy policy = Policies.load(folder, TrainSession.device(settings))) {
+            ContextLimit.check(folder, policy, TrainSession.promptFormat(settings), settings.integer("max_new_tokens"),
+                    List.of(problems));
             EvalEvent e = new Evaluator(settings, policy, new VerifierJudge(), TrainSession.promptFormat(settings))
                     .evaluate(step, benchmark, problems);
             if (json) {
