@@ -1,9 +1,7 @@
 package org.rmel.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,12 +12,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.rmel.base.BadInputException;
+import org.rmel.base.EnvironmentException;
+import org.rmel.base.IoFaults;
 
 /**
  * Writes a run directory: {@code run.json} once (atomically), then {@code events.jsonl} one line
  * per event, never rewritten. Each event is handed to the OS as one write (so a reader sees whole
  * lines or a torn last line, never interleaved halves); the file is forced to disk at every
  * checkpoint and at the end, so a killed trainer leaves a run that {@link #resume} continues.
+ *
+ * <p>Every line carries {@code seq} (contract 1.1): 1 for {@code run_started}, then one more per
+ * line, continued across resumes, so a reader detects duplicated, missing and reordered lines.
+ * A write that fails (disk full, I/O error) is undone — the file is cut back to its last complete
+ * line, so no torn line is left — and reported as an {@link EnvironmentException} naming the
+ * file; the writer stays usable, so the trainer can still try to record {@code run_failed}
+ * ({@link #tryFail}).
  *
  * <p>Thread-safe: the trainer may append from several threads.
  */
@@ -29,20 +36,27 @@ public final class RunWriter implements AutoCloseable {
     private final RunLock lock;
     private final LongSupplier clock;
     private final Optional<CheckpointEvent> resumedFrom;
+    /** Byte length of the complete lines written so far: where the next line starts. */
+    private long end;
+    /** {@code seq} of the next line. */
+    private long nextSeq;
     private boolean closed;
 
     private RunWriter(Path dir, FileChannel events, RunLock lock, LongSupplier clock,
-            Optional<CheckpointEvent> resumedFrom) {
+            Optional<CheckpointEvent> resumedFrom, long end, long nextSeq) {
         this.dir = dir;
         this.events = events;
         this.lock = lock;
         this.clock = clock;
         this.resumedFrom = resumedFrom;
+        this.end = end;
+        this.nextSeq = nextSeq;
     }
 
     /**
-     * Starts a new run in {@code dir} (created if needed; it must not hold a run already): writes
-     * {@code run.json}, creates {@code checkpoints/}, takes the lock and appends {@code run_started}.
+     * Starts a new run in {@code dir} (created if needed; it must be empty or new, so a run is never
+     * mixed into another folder's files): writes {@code run.json}, creates {@code checkpoints/},
+     * takes the lock and appends {@code run_started}.
      */
     public static RunWriter create(Path dir, RunSpec spec) {
         return create(dir, spec, System::currentTimeMillis);
@@ -50,13 +64,11 @@ public final class RunWriter implements AutoCloseable {
 
     /** As {@link #create(Path, RunSpec)} with a clock for the {@code t} stamps (tests). */
     public static RunWriter create(Path dir, RunSpec spec, LongSupplier clock) {
+        requireNewOrEmpty(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot create the run folder (" + e.getMessage() + ")");
-        }
-        if (Files.exists(dir.resolve(RunFiles.SPEC)) || Files.exists(dir.resolve(RunFiles.EVENTS))) {
-            throw new BadInputException(dir + ": already holds a run; resume it or choose another folder");
+            throw IoFaults.wrap(dir + ": cannot create the run folder", e);
         }
         RunLock lock = RunLock.acquire(dir);
         try {
@@ -65,13 +77,13 @@ public final class RunWriter implements AutoCloseable {
                     RunJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec.json()));
             FileChannel ch = FileChannel.open(dir.resolve(RunFiles.EVENTS), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            RunWriter w = new RunWriter(dir, ch, lock, clock, Optional.empty());
+            RunWriter w = new RunWriter(dir, ch, lock, clock, Optional.empty(), 0, 1);
             w.append(new RunStarted(0, spec.json()));
             w.sync();
             return w;
         } catch (IOException e) {
             lock.close();
-            throw new BadInputException(dir + ": cannot start the run (" + e.getMessage() + ")");
+            throw IoFaults.wrap(dir + ": cannot start the run", e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -95,17 +107,19 @@ public final class RunWriter implements AutoCloseable {
             Path file = dir.resolve(RunFiles.EVENTS);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            ch.truncate(completeLinesLength(ch));
-            ch.position(ch.size());
+            long complete = completeLinesLength(ch);
+            ch.truncate(complete);
+            ch.position(complete);
             ch.force(true);
+            long nextSeq = EventLines.nextSeq(file);
             Optional<CheckpointEvent> last = run.lastCheckpoint();
-            RunWriter w = new RunWriter(dir, ch, lock, clock, last);
+            RunWriter w = new RunWriter(dir, ch, lock, clock, last, complete, nextSeq);
             w.append(new Resumed(0, last.map(CheckpointEvent::step).orElse(0), last.map(CheckpointEvent::path).orElse(null)));
             w.sync();
             return w;
         } catch (IOException e) {
             lock.close();
-            throw new BadInputException(dir + ": cannot reopen the run (" + e.getMessage() + ")");
+            throw IoFaults.wrap(dir + ": cannot reopen the run", e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -129,6 +143,31 @@ public final class RunWriter implements AutoCloseable {
             end = start;
         }
         return 0;
+    }
+
+    /**
+     * A new run goes into a folder that does not exist yet or is empty; anything else (a run, other
+     * files) is a {@link BadInputException} naming the folder. Callers may check early with it.
+     */
+    public static void requireNewOrEmpty(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": is a file, not a folder; choose a new or empty folder for the run");
+        }
+        if (Files.exists(dir.resolve(RunFiles.SPEC)) || Files.exists(dir.resolve(RunFiles.EVENTS))) {
+            throw new BadInputException(dir + ": already holds a run; resume it with train --resume or choose another folder");
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            java.util.List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
+            if (!names.isEmpty()) {
+                throw new BadInputException(dir + ": is not empty and holds no run (" + String.join(", ", names)
+                        + (names.size() == 4 ? ", ..." : "") + "); choose a new or empty folder for the run");
+            }
+        } catch (IOException e) {
+            throw IoFaults.wrap(dir + ": cannot list the folder", e);
+        }
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
@@ -163,25 +202,44 @@ public final class RunWriter implements AutoCloseable {
         return dir.resolve(RunFiles.TRAINER_LOG);
     }
 
-    /** Appends one event (stamping {@code t} if it is 0) and hands it to the OS. */
+    /**
+     * Appends one event (stamping {@code t} if it is 0, numbering it with {@code seq}) and hands it
+     * to the OS. A failed write is undone (the file is cut back to its last complete line) and
+     * thrown as an {@link EnvironmentException} (disk full, I/O error) naming the file and event.
+     */
     public synchronized void append(RunEvent event) {
         if (closed) {
             throw new IllegalStateException("run writer for " + dir + " is closed");
         }
+        PausePoint.reach(event.type(), event.step());
+        byte[] line;
         try {
-            ObjectNode node = RunJson.MAPPER.valueToTree(event);
-            if (event.t() == 0) {
-                node.put("t", clock.getAsLong());
-            }
-            byte[] line = RunJson.MAPPER.writeValueAsBytes(node);
-            ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+            line = RunJson.MAPPER.writeValueAsBytes(EventLines.layout(RunJson.MAPPER.valueToTree(event), nextSeq,
+                    event.t() == 0 ? clock.getAsLong() : event.t()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        try {
             while (buf.hasRemaining()) {
                 events.write(buf);
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event cannot be written as JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(dir.resolve(RunFiles.EVENTS) + ": write failed", e);
+            undoPartialWrite();
+            throw IoFaults.wrap(dir.resolve(RunFiles.EVENTS) + ": cannot append the " + event.type() + " event", e);
+        }
+        end += buf.limit();
+        nextSeq++;
+    }
+
+    /** Cuts off what a failed write left after the last complete line (a torn line must not stay). */
+    private void undoPartialWrite() {
+        try {
+            if (events.size() > end) {
+                events.truncate(end);
+            }
+        } catch (IOException ignored) {
+            // nothing more can be done here; a resume cuts a torn last line off
         }
     }
 
@@ -207,11 +265,34 @@ public final class RunWriter implements AutoCloseable {
         close();
     }
 
+    /**
+     * Records {@code run_failed} if the disk still takes it, and releases the run either way (for a
+     * trainer that is failing, perhaps because the disk is full). Returns whether it was recorded;
+     * if not, the run reads as killed and {@code train --resume} continues it.
+     */
+    public synchronized boolean tryFail(String error) {
+        boolean recorded = false;
+        try {
+            if (!closed) {
+                append(new RunFailed(0, error));
+                recorded = true;
+            }
+        } catch (RuntimeException e) {
+            // the disk refused this too; the log still ends with a complete line
+        }
+        try {
+            close();
+        } catch (RuntimeException e) {
+            recorded = false;
+        }
+        return recorded;
+    }
+
     private void sync() {
         try {
             events.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException(dir.resolve(RunFiles.EVENTS) + ": sync failed", e);
+            throw IoFaults.wrap(dir.resolve(RunFiles.EVENTS) + ": cannot sync to disk", e);
         }
     }
 
@@ -228,10 +309,14 @@ public final class RunWriter implements AutoCloseable {
         closed = true;
         try {
             events.force(false);
-            events.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(dir.resolve(RunFiles.EVENTS) + ": close failed", e);
+            throw IoFaults.wrap(dir.resolve(RunFiles.EVENTS) + ": cannot sync to disk", e);
         } finally {
+            try {
+                events.close();
+            } catch (IOException ignored) {
+                // the data was synced or the failure is being reported
+            }
             lock.close();
         }
     }

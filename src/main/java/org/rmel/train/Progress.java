@@ -16,6 +16,7 @@ final class Progress {
     private final int total;
     private long startNanos;
     private int firstStep;
+    private boolean logWarned;
 
     Progress(PrintStream console, Path logFile, int total) {
         this.console = console;
@@ -60,7 +61,10 @@ final class Progress {
             Files.writeString(logFile, line + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            console.println("warning: cannot write " + logFile + ": " + e.getMessage());
+            if (!logWarned) {
+                logWarned = true; // once: a full disk would otherwise repeat it every step
+                console.println("warning: cannot write " + logFile + " (" + org.rmel.base.IoFaults.describe(e) + ")");
+            }
         }
     }
 

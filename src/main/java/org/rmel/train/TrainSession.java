@@ -21,7 +21,9 @@ import org.rmel.run.EventSink;
 import org.rmel.run.LoggedEvent;
 import org.rmel.run.RunDirectory;
 import org.rmel.run.RunJson;
+import org.rmel.run.RunFinished;
 import org.rmel.run.RunSpec;
+import org.rmel.run.RunStatus;
 import org.rmel.run.RunWriter;
 
 /**
@@ -37,9 +39,7 @@ public final class TrainSession {
     public static String start(TrainSettings settings, Path out, PrintStream console) {
         settings.checkConsistent();
         MethodSettings method = methodSettings(settings);
-        if (Files.exists(out.resolve("run.json")) || Files.exists(out.resolve("events.jsonl"))) {
-            throw new BadInputException(out + ": already holds a run; resume it with --resume or choose another --out");
-        }
+        RunWriter.requireNewOrEmpty(out);
         TaskSource source = taskSource(settings);
         List<TaskProblem> pool = source.trainingPool();
         if (pool.isEmpty()) {
@@ -47,6 +47,17 @@ public final class TrainSession {
         }
         Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
         Policy policy = startingPolicy(settings, console);
+        if (!settings.builtinModel()) {
+            List<List<TaskProblem>> prompts = new java.util.ArrayList<>(benchmarks.values());
+            prompts.add(pool);
+            try {
+                ContextLimit.check(Path.of(settings.string("model")), policy, promptFormat(settings),
+                        settings.integer("max_new_tokens"), prompts);
+            } catch (RuntimeException e) {
+                policy.close();
+                throw e;
+            }
+        }
         try (StopSignal stop = new StopSignal()) {
             RunWriter writer;
             try {
@@ -60,9 +71,19 @@ public final class TrainSession {
         }
     }
 
-    /** Continues a killed or stopped run from its last checkpoint. */
+    /**
+     * Continues a killed, stopped or failed run from its last checkpoint. A finished run is left
+     * alone (nothing is written): the console says so and the reason is returned.
+     */
     public static String resume(Path dir, PrintStream console) {
         RunDirectory run = RunDirectory.open(dir);
+        RunStatus status = run.status();
+        if (status.state() == RunStatus.State.FINISHED) {
+            console.println(dir + ": the run is finished (" + status.detail() + ", " + status.stepsDone()
+                    + (status.stepsTotal().isPresent() ? "/" + status.stepsTotal().getAsInt() : "")
+                    + " steps); nothing to resume");
+            return RunFinished.COMPLETED;
+        }
         Map<String, Object> spec = RunJson.MAPPER.convertValue(run.spec().json(), Map.class);
         TrainSettings settings = TrainSettings.fromSpec(spec, dir.resolve("run.json").toString()).checkConsistent();
         TaskSource source = taskSource(settings);
@@ -116,8 +137,38 @@ public final class TrainSession {
             return new Trainer(settings, policy, writer, steps, evaluator, benchmarks, tracker, adaptive, console)
                     .run(done, evalAtStart, stop);
         } catch (RuntimeException | Error e) {
-            writer.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            String reason = failureReason(e);
+            appendToLog(writer.trainerLog(), "error: " + reason, e);
+            if (!writer.tryFail(reason)) {
+                console.println("(run_failed could not be written either; the run reads as killed and "
+                        + "train --resume " + writer.dir() + " continues it once the cause is fixed)");
+            }
             throw e;
+        }
+    }
+
+    /** What {@code run_failed} says: the environment fault or bad input as the user sees it, else the exception. */
+    static String failureReason(Throwable e) {
+        java.util.Optional<org.rmel.base.EnvironmentException> env = org.rmel.base.IoFaults.find(e);
+        if (env.isPresent()) {
+            return org.rmel.base.Messages.clean(env.get().getMessage());
+        }
+        if (e instanceof BadInputException) {
+            return org.rmel.base.Messages.clean(e.getMessage());
+        }
+        String msg = org.rmel.base.Messages.clean(e.getMessage());
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    /** Best effort: the failure and its stack trace in trainer.log (the disk may be full). */
+    private static void appendToLog(Path log, String line, Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            Files.writeString(log, line + System.lineSeparator() + trace, java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the console and the exit code still report it
         }
     }
 

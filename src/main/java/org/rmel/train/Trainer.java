@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rmel.method.DifficultyTracker;
 import org.rmel.model.Policy;
 import org.rmel.run.EvalEvent;
+import org.rmel.run.PausePoint;
 import org.rmel.run.RunFinished;
 import org.rmel.run.RunWriter;
 
@@ -90,10 +91,25 @@ final class Trainer {
         return pass;
     }
 
+    /**
+     * Saves the model, optimizer and trainer state into {@code step-N.partial}, renames it to
+     * {@code step-N} and only then logs the checkpoint event: a crash or a full disk mid-write leaves
+     * no half checkpoint under the real name, and a resume uses the previous one. A failed write
+     * removes the partial folder (freeing the space, so {@code run_failed} can still be logged).
+     */
     private void checkpoint(int step) {
         Path dir = writer.checkpointDir(step);
-        policy.save(dir);
-        TrainerState.save(dir, step, tracker, adaptive, steps.skipStreak());
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        try {
+            CheckpointFiles.delete(partial);
+            policy.save(partial);
+            PausePoint.reach("checkpoint-files", step);
+            TrainerState.save(partial, step, tracker, adaptive, steps.skipStreak());
+            CheckpointFiles.replace(partial, dir); // a step-N left by a lost attempt (voided by a resume) is replaced
+        } catch (RuntimeException e) {
+            CheckpointFiles.deleteQuietly(partial);
+            throw e;
+        }
         writer.checkpoint(step, writer.dir().relativize(dir).toString());
     }
 }
