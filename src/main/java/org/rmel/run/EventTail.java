@@ -29,7 +29,15 @@ import java.util.stream.IntStream;
  * <p>The rules of the contract live here: a last line without its newline is left for the next
  * poll; a malformed line becomes a {@link ReadWarning} with its line number and reading goes on;
  * unknown types and fields are skipped (one warning per unknown type); and events of steps
- * undone by a later {@code resumed} event are dropped. Because a {@code resumed} event can only
+ * undone by a later {@code resumed} event are dropped. A line is also reported and skipped when it
+ * is not valid UTF-8, has no or an unknown contract version {@code v}, or breaks a value rule
+ * ({@link EventValues}); a byte-order mark is reported and ignored. Lines that lie are caught by
+ * their sequence numbers (contract 1.1: {@code seq}): a repeated {@code seq} is a duplicate
+ * (reported and skipped, so no count doubles), a jump or a step back is reported as missing or
+ * moved lines. Contract-1 logs carry no {@code seq}; there an exact repeat of the previous line is
+ * a duplicate, and a second {@code run_started} (a log appended to itself, or two logs joined)
+ * ends the usable part. A {@code resumed} event whose {@code from_step} names no checkpoint logged
+ * before it is reported and ignored, so it cannot void earlier steps. Because a {@code resumed} event can only
  * void lines before it, meeting one that does restarts reading from the top with the new rule
  * and flags the batch {@link Batch#reset()} — resumes are rare, so re-reading is cheaper than
  * holding back every event in case one comes.
@@ -38,11 +46,14 @@ public final class EventTail implements AutoCloseable {
     /** Default batch size: large enough to be fast, small enough to show progress. */
     public static final int DEFAULT_MAX_BYTES = 8 << 20;
     /** Beyond this many warnings a broken file would only flood the UI; the rest are counted. */
-    static final int MAX_WARNINGS = 200;
+    static final int MAX_WARNINGS = 1000;
+    /** Types parsed even when a tail does not deliver them: the resume, duplicate and checkpoint rules need them. */
+    private static final Set<String> ALWAYS_PARSED = Set.of(Resumed.TYPE, RunStarted.TYPE, CheckpointEvent.TYPE);
 
     /** Below this many lines a window is parsed on the calling thread; above, in parallel. */
     private static final int PARALLEL_LINES = 64;
     private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STEP_KEY = "\"step\"".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     /** The types to deliver; empty = all (see {@link #EventTail(Path, Set)}). */
@@ -58,6 +69,18 @@ public final class EventTail implements AutoCloseable {
     private final TreeMap<Long, Integer> resumes = new TreeMap<>();
     private final Set<String> unknownTypes = new HashSet<>();
     private int warningCount;
+    /** Line of each {@code seq} seen (index = seq), 0 = not seen. */
+    private int[] seqLines = new int[1024];
+    private long maxSeq;
+    /** Hash of the previous line, when it was a contract-1 line (no seq). */
+    private long prevHash;
+    private boolean havePrevious;
+    /** Lines without a readable seq since the last numbered one. */
+    private long unnumbered;
+    private boolean runStarted;
+    /** After a second {@code run_started} nothing more is used. */
+    private boolean ignoreRest;
+    private final Set<Integer> checkpointSteps = new HashSet<>();
 
     public EventTail(Path file) {
         this(file, Set.of());
@@ -89,6 +112,11 @@ public final class EventTail implements AutoCloseable {
     /** Number of complete lines read so far. */
     public long line() {
         return line;
+    }
+
+    /** Problems found but not listed, beyond {@link #MAX_WARNINGS}. */
+    public int unlistedWarnings() {
+        return Math.max(0, warningCount - MAX_WARNINGS + 1);
     }
 
     public Batch poll() throws IOException {
@@ -189,60 +217,113 @@ public final class EventTail implements AutoCloseable {
         return bb.position();
     }
 
-    /** A line that could not be used, with the reason. */
-    private record Unreadable(String message) {
-    }
-
-    /** A well-formed line of a type this reader does not know (null: no type at all). */
-    private record UnknownType(String type) {
-    }
+    /** What one line is, found without touching the tail's state (so lines parse in parallel). */
+    private enum Kind { BLANK, SKIPPED, EVENT, UNREADABLE, UNKNOWN_TYPE }
 
     /**
-     * Parses one line without touching the tail's state, so lines parse in parallel: returns the
-     * event, an {@link Unreadable} or {@link UnknownType}, or null for a blank or filtered-out line.
+     * One parsed line: its kind, the event or the problem (for UNKNOWN_TYPE the type, null when it
+     * has none), its {@code seq} ({@link EventLines#ABSENT} for a contract-1 line), whether it
+     * started with a byte-order mark, and a hash of its bytes (contract-1 lines, to spot repeats).
      */
+    private record Parsed(Kind kind, RunEvent event, String message, long seq, boolean bom, long hash) {
+        static final Parsed BLANK_LINE = new Parsed(Kind.BLANK, null, null, EventLines.ABSENT, false, 0);
+    }
+
     private Object parse(int start, int len) {
         if (isBlank(start, len)) {
-            return null;
+            return Parsed.BLANK_LINE;
         }
+        boolean bom = len >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF;
+        if (bom) {
+            start += 3;
+            len -= 3;
+        }
+        long seq = EventLines.seq(buf, start, len);
+        long hash = seq == EventLines.ABSENT ? hash(start, len) : 0;
         if (!types.isEmpty()) {
             String leading = leadingType(start, len);
-            if (leading != null && !wanted(leading) && !leading.equals(Resumed.TYPE)) {
-                return null;
+            if (leading != null && !wanted(leading) && !ALWAYS_PARSED.contains(leading)) {
+                return new Parsed(Kind.SKIPPED, null, null, seq, bom, hash);
             }
+        }
+        int bad = Utf8.firstInvalid(buf, start, len);
+        if (bad >= 0) {
+            return new Parsed(Kind.UNREADABLE, null, String.format("not valid UTF-8 (byte 0x%02X at column %d); skipped",
+                    buf[start + bad] & 0xFF, bad + 1 + (bom ? 3 : 0)), seq, bom, hash);
         }
         RunEvent event;
         try {
             event = RunJson.MAPPER.readValue(buf, start, len, RunEvent.class);
         } catch (IOException e) {
-            return new Unreadable(describe(e));
+            return new Parsed(Kind.UNREADABLE, null, describe(e), seq, bom, hash);
         }
         if (event == null) {
-            return new UnknownType(typeOf(start, len));
+            return new Parsed(Kind.UNKNOWN_TYPE, null, typeOf(start, len), seq, bom, hash);
         }
-        return event;
+        long v = EventLines.version(buf, start, len);
+        String problem = v == EventLines.ABSENT ? "no \"v\" field (the contract version)"
+                : event.step() != RunEvent.NO_STEP && EventLines.topLevel(buf, start, len, STEP_KEY) == EventLines.NOT_A_COUNT
+                        ? "impossible value: step must be a non-negative integer; skipped"
+                : v != RunEvent.VERSION ? "unknown contract version \"v\" " + (v == EventLines.NOT_A_COUNT ? "(not 1)" : v)
+                        + " (written by a newer program?); skipped"
+                : seq == EventLines.NOT_A_COUNT || seq == 0 ? "\"seq\" is not a positive integer"
+                : EventValues.problem(event);
+        if (problem != null) {
+            return new Parsed(Kind.UNREADABLE, null, problem.endsWith("skipped") ? problem
+                    : "impossible value: " + problem + "; skipped", seq, bom, hash);
+        }
+        return new Parsed(Kind.EVENT, event, null, seq, bom, hash);
     }
 
     /** Applies one parsed line in order; returns true when a {@code resumed} event forced a restart. */
-    private boolean apply(Object parsed, long lineOffset, int len, List<LoggedEvent> events,
+    private boolean apply(Object parsedLine, long lineOffset, int len, List<LoggedEvent> events,
             List<ReadWarning> warnings) {
-        if (parsed instanceof Unreadable u) {
-            addWarning(warnings, warn(line, u.message()));
+        Parsed p = (Parsed) parsedLine;
+        if (p.kind() == Kind.BLANK || ignoreRest) {
             return false;
         }
-        if (parsed instanceof UnknownType u) {
-            if (u.type() == null) {
+        if (p.bom()) {
+            addWarning(warnings, warn(line, "starts with a byte-order mark (EF BB BF), which a JSON Lines file must not "
+                    + "contain; read without it"));
+        }
+        if (duplicate(p, warnings)) {
+            return false;
+        }
+        if (p.kind() == Kind.UNREADABLE) {
+            addWarning(warnings, warn(line, p.message()));
+            return false;
+        }
+        if (p.kind() == Kind.UNKNOWN_TYPE) {
+            if (p.message() == null) {
                 addWarning(warnings, warn(line, "no \"type\" field"));
-            } else if (unknownTypes.add(u.type())) {
-                addWarning(warnings, warn(line, "unknown event type '" + u.type()
+            } else if (unknownTypes.add(p.message())) {
+                addWarning(warnings, warn(line, "unknown event type '" + p.message()
                         + "' skipped (written by a newer version?); further lines of this type are skipped silently"));
             }
             return false;
         }
-        if (!(parsed instanceof RunEvent event)) {
+        if (p.kind() == Kind.SKIPPED) {
             return false;
         }
+        RunEvent event = p.event();
+        if (event instanceof RunStarted) {
+            if (runStarted) {
+                ignoreRest = true;
+                addWarning(warnings, warn(line, "a second run_started: the log holds two runs (appended to itself, or "
+                        + "two logs joined); this line and every later one are skipped"));
+                return false;
+            }
+            runStarted = true;
+        }
+        if (event instanceof CheckpointEvent c) {
+            checkpointSteps.add(c.step());
+        }
         if (event instanceof Resumed r && !resumes.containsKey(line)) {
+            if (r.fromStep() > 0 && !checkpointSteps.contains(r.fromStep())) {
+                addWarning(warnings, warn(line, "resumed from_step " + r.fromStep() + " names no checkpoint logged "
+                        + "before it; ignored (it would void the steps after " + r.fromStep() + ")"));
+                return false;
+            }
             resumes.put(line, r.fromStep());
             if (r.fromStep() < maxStepKept) {
                 restart();
@@ -255,6 +336,68 @@ public final class EventTail implements AutoCloseable {
         maxStepKept = Math.max(maxStepKept, event.step());
         events.add(new LoggedEvent(event, line, lineOffset, len));
         return false;
+    }
+
+    /**
+     * The sequence rules: reports a repeated {@code seq} or, in a contract-1 log, an exact repeat of
+     * the previous line (returns true: skip it), and a jump or step back in {@code seq} (kept).
+     */
+    private boolean duplicate(Parsed p, List<ReadWarning> warnings) {
+        long seq = p.seq();
+        if (seq < 1) {
+            unnumbered++; // a garbled line whose seq is lost accounts for one number of a jump
+        }
+        if (seq == EventLines.ABSENT) {
+            boolean repeat = havePrevious && p.hash() == prevHash;
+            prevHash = p.hash();
+            havePrevious = true;
+            if (repeat) {
+                addWarning(warnings, warn(line, "repeats line " + (line - 1) + " exactly: a duplicate; skipped"));
+                return true;
+            }
+            if (maxSeq > 0 && (p.kind() == Kind.EVENT || p.kind() == Kind.SKIPPED)) {
+                addWarning(warnings, warn(line, "no \"seq\" although earlier lines are numbered (a line from another file?)"));
+            }
+            return false;
+        }
+        if (seq < 1) {
+            return false; // reported as unreadable
+        }
+        if (seq > 4 * (line + 1024)) {
+            addWarning(warnings, warn(line, "seq " + seq + " is far beyond the " + line + " lines read: not a "
+                    + "sequence number of this log; skipped"));
+            return true;
+        }
+        int at = (int) seq;
+        if (at >= seqLines.length) {
+            seqLines = Arrays.copyOf(seqLines, Math.max(at + 1, seqLines.length * 2));
+        }
+        havePrevious = false;
+        if (seqLines[at] != 0) {
+            addWarning(warnings, warn(line, "duplicate of line " + seqLines[at] + " (both have seq " + seq + "); skipped"));
+            return true;
+        }
+        seqLines[at] = (int) line;
+        long from = maxSeq == 0 ? line - 1 : maxSeq;
+        long missing = seq - from - 1;
+        long unexplained = missing - unnumbered;
+        unnumbered = 0;
+        if (seq > from + 1 && unexplained > 0) {
+            addWarning(warnings, warn(line, "seq jumps from " + from + " to " + seq + ": " + missing + " line"
+                    + (missing == 1 ? "" : "s") + " missing or moved"));
+        } else if (seq < maxSeq) {
+            addWarning(warnings, warn(line, "seq " + seq + " comes after seq " + maxSeq + ": out of order (a moved line)"));
+        }
+        maxSeq = Math.max(maxSeq, seq);
+        return false;
+    }
+
+    private long hash(int start, int len) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = start; i < start + len; i++) {
+            h = (h ^ (buf[i] & 0xff)) * 0x100000001b3L;
+        }
+        return h * 31 + len;
     }
 
     private boolean wanted(String type) {
@@ -308,6 +451,14 @@ public final class EventTail implements AutoCloseable {
         maxStepKept = RunEvent.NO_STEP;
         unknownTypes.clear();
         warningCount = 0;
+        Arrays.fill(seqLines, 0);
+        maxSeq = 0;
+        prevHash = 0;
+        havePrevious = false;
+        unnumbered = 0;
+        runStarted = false;
+        ignoreRest = false;
+        checkpointSteps.clear();
     }
 
     private void addWarning(List<ReadWarning> warnings, ReadWarning w) {
@@ -315,7 +466,7 @@ public final class EventTail implements AutoCloseable {
         if (warningCount < MAX_WARNINGS) {
             warnings.add(w);
         } else if (warningCount == MAX_WARNINGS) {
-            warnings.add(warn(w.line(), "too many unreadable lines; no further ones are listed"));
+            warnings.add(warn(w.line(), "too many problems; no further ones are listed (they are counted)"));
         }
     }
 
@@ -361,13 +512,58 @@ public final class EventTail implements AutoCloseable {
                 int b = msg.indexOf('\'', a + 1);
                 return "missing field '" + msg.substring(a + 1, b) + "'";
             }
-            String path = m.getPath().isEmpty() ? "" : " in field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "'";
-            return "wrong value" + path + " (" + msg.lines().findFirst().orElse("") + ")";
+            String where = path(m);
+            String expected = expected(m.getTargetType());
+            Object value = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null;
+            if (expected != null) {
+                return "wrong type" + (where.isEmpty() ? "" : " in field '" + where + "'") + ": expected " + expected
+                        + (value == null ? "" : ", got " + (value instanceof String str ? "\"" + str + "\"" : value));
+            }
+            return "wrong value" + (where.isEmpty() ? "" : " in field '" + where + "'") + " ("
+                    + msg.lines().findFirst().orElse("").replaceAll(" \\(but (?:might|could) if.*$", "") + ")";
         }
         if (e instanceof JsonProcessingException j) {
             return "unusable event (" + j.getOriginalMessage().lines().findFirst().orElse("") + ")";
         }
         return "cannot be read (" + e.getMessage() + ")";
+    }
+
+    /** The JSON path of a mapping problem: {@code trajectories[0].tokens}. */
+    private static String path(MismatchedInputException m) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return null;
     }
 
     @Override

@@ -124,6 +124,10 @@ public final class RunDirectory {
                 events += batch.events().size();
             } while (!batch.caughtUp());
             linesRead = tail.line();
+            if (tail.unlistedWarnings() > 0) {
+                warnings.add(new ReadWarning(eventsFile(), 0, tail.unlistedWarnings() + " more problem"
+                        + (tail.unlistedWarnings() == 1 ? "" : "s") + " not listed"));
+            }
         } catch (IOException e) {
             throw new BadInputException(eventsFile() + ": cannot be read (" + e.getMessage() + ")");
         }

@@ -2,6 +2,10 @@ package org.rmel.run;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,12 +15,20 @@ public final class RunJson {
     /**
      * Unknown fields are skipped (newer writers add them); unknown event types decode to null
      * instead of failing; two objects glued on one line (a lost newline) are an error, not a
-     * silently dropped second event.
+     * silently dropped second event. A value of the wrong JSON type is an error, not converted:
+     * {@code "step":"3"}, {@code "step":3.5}, {@code "prompt_id":5}, {@code "kept":"yes"} (the
+     * non-finite numbers the writer spells as strings, {@code "NaN"}, still read).
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

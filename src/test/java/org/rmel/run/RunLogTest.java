@@ -132,6 +132,12 @@ class RunLogTest {
         }
         assertEquals(List.of("run_started", "group", "revision", "meta_experience", "step", "eval", "checkpoint",
                 "resumed", "run_finished", "run_failed"), types);
+        Path dir = Files.createDirectories(tmp.resolve("documented"));
+        Files.writeString(dir.resolve(RunFiles.SPEC), "{}");
+        Files.write(dir.resolve(RunFiles.EVENTS), lines);
+        ReadResult r = RunDirectory.open(dir).read();
+        assertEquals(List.of(), r.warnings(), "the examples, read as a log, keep every rule of contract 1.1");
+        assertEquals(10, r.events());
     }
 
     @Test
@@ -196,10 +202,10 @@ class RunLogTest {
     void unknownTypesAndFieldsAreSkipped() throws IOException {
         Path dir = tmp.resolve("run");
         try (RunScript s = RunScript.create(dir, RunScript.spec("mel", 2, 4, 0.3, 3))) {
-            appendRaw(dir.resolve(RunFiles.EVENTS), "{\"v\":2,\"type\":\"gpu_sample\",\"t\":3,\"util\":0.9}\n");
-            appendRaw(dir.resolve(RunFiles.EVENTS), "{\"v\":2,\"type\":\"gpu_sample\",\"t\":4,\"util\":0.8}\n");
-            appendRaw(dir.resolve(RunFiles.EVENTS),
-                    "{\"v\":2,\"type\":\"checkpoint\",\"t\":5,\"step\":3,\"path\":\"c\",\"sha256\":\"ab\",\"extra\":{\"x\":[1]}}\n");
+            appendRaw(dir.resolve(RunFiles.EVENTS), "{\"v\":1,\"seq\":2,\"type\":\"gpu_sample\",\"t\":3,\"util\":0.9}\n");
+            appendRaw(dir.resolve(RunFiles.EVENTS), "{\"v\":1,\"seq\":3,\"type\":\"gpu_sample\",\"t\":4,\"util\":0.8}\n");
+            appendRaw(dir.resolve(RunFiles.EVENTS), "{\"v\":1,\"seq\":4,\"type\":\"checkpoint\",\"t\":5,\"step\":3,"
+                    + "\"path\":\"c\",\"sha256\":\"ab\",\"extra\":{\"x\":[1]}}\n");
         }
         List<RunEvent> read = new ArrayList<>();
         ReadResult r = RunDirectory.open(dir).read(sink(read));
