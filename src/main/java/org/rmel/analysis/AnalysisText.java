@@ -25,7 +25,7 @@ public final class AnalysisText {
                 opt(spec.seed().isPresent() ? spec.seed().getAsLong() : null));
         line(out, "Status %s (%s): %d%s steps, %d events%s", s.state(), s.detail(), s.stepsDone(),
                 s.stepsTotal().isPresent() ? "/" + s.stepsTotal().getAsInt() : "", result.read().events(),
-                result.read().warnings().isEmpty() ? "" : ", " + result.read().warnings().size() + " unreadable lines");
+                result.read().warnings().isEmpty() ? "" : ", " + result.read().warnings().size() + " log problems (listed as warnings)");
         out.append('\n');
         line(out, "All-negative groups       %s", rate(a.allNegative()));
         line(out, "Revision success          %s", rate(a.revisionSuccess()));

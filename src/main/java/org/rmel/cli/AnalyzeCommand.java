@@ -1,5 +1,7 @@
 package org.rmel.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse a run folder: all-negative rate, revision success (per tau, per step, by difficulty "
                 + "with Wilson intervals), p_keep, LCP distributions, Pass@1 / Avg@8 / pass@k, token accounting.",
-                "Unreadable lines are reported on stderr as warnings; unusable input exits with code 2."})
+                "Problems (unreadable, duplicated, impossible lines; run.json keys of the wrong type or range) are "
+                        + "reported on stderr as warnings with the file and line; unusable input exits with code 2."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -35,7 +38,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (keys: docs/run-format.md) instead of the report.")
     private boolean json;
 
-    @Option(names = "--strict", description = "Treat any unreadable line as unusable input (exit 2).")
+    @Option(names = "--strict", description = "Treat any problem (a warning) as unusable input (exit 2).")
     private boolean strict;
 
     @Option(names = "--baseline", paramLabel = "RUN_DIR",
@@ -55,20 +58,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInputException("--resamples must be at least 1, got " + resamples);
         }
         RunDirectory run = RunDirectory.open(runDir);
+        List<ReadWarning> specProblems = RunProblems.spec(run);
         RunAnalyzer.Result result = RunAnalyzer.analyze(run);
-        PrintWriter err = spec.commandLine().getErr();
-        for (ReadWarning w : result.read().warnings()) {
-            err.println("warning: " + w);
-        }
-        err.flush();
-        if (strict && !result.read().warnings().isEmpty()) {
-            throw new BadInputException(result.read().warnings().size() + " unreadable line(s) with --strict; first: "
-                    + result.read().warnings().get(0));
+        List<ReadWarning> warnings = new ArrayList<>(specProblems);
+        warnings.addAll(result.read().warnings());
+        RunProblems.print(warnings, spec.commandLine().getErr());
+        if (strict && !warnings.isEmpty()) {
+            throw new BadInputException(warnings.size() + " problem(s) with --strict; first: " + warnings.get(0));
         }
         List<PairedBootstrap.Comparison> comparisons = baseline == null ? List.of() : compare(result);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? AnalysisJson.toString(AnalysisJson.toJson(run, result, comparisons)) + "\n"
-                : AnalysisText.render(run, result, comparisons));
+        String report;
+        if (json) {
+            ObjectNode root = AnalysisJson.toJson(run, result, comparisons);
+            ArrayNode listed = (ArrayNode) root.get("warnings");
+            for (int i = specProblems.size() - 1; i >= 0; i--) {
+                listed.insert(0, specProblems.get(i).toString());
+            }
+            report = AnalysisJson.toString(root) + "\n";
+        } else {
+            report = AnalysisText.render(run, result, comparisons);
+        }
+        out.print(report);
         out.flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.rmel.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.rmel.figures.tables.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export RUN_DIR... --figure F --format X --out FILE}: the workbench's figures and tables
@@ -28,6 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a figure (pdf, svg, png, or its data as csv) or a table (tex, csv, md) from run folders.")
 public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
 
     /** What can be exported; tables take text formats, figures image formats or csv. */
     enum What {
@@ -53,11 +58,11 @@ public final class ExportCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--width-in", paramLabel = "W", defaultValue = "single",
-            description = "Width in inches, or single (3.5 in) or double (7.16 in). Default: ${DEFAULT-VALUE}.")
+            description = "Width in inches from 0.5 to 40, or single (3.5 in) or double (7.16 in). Default: ${DEFAULT-VALUE}.")
     private String width;
 
-    @Option(names = "--height-in", paramLabel = "H", description = "Height in inches (default: suits the width and figure).")
-    private Double height;
+    @Option(names = "--height-in", paramLabel = "H", description = "Height in inches, from 0.5 to 40 (default: suits the width and figure).")
+    private String height;
 
     @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution; pixels = DPI × inches. Default: ${DEFAULT-VALUE}.")
     private int dpi;
@@ -87,6 +92,10 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         String fmt = (format != null ? format : extensionOf(out)).toLowerCase(Locale.ROOT);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path r : runs) {
+            RunProblems.print(RunProblems.all(r), err); // every problem line of every run, as analyze reports them
+        }
         if (what.isTable()) {
             Files.writeString(prepare(out), RunTables.render(what == What.TABLE1, runs, fmt));
             return 0;
@@ -138,7 +147,10 @@ public final class ExportCommand implements Callable<Integer> {
             default -> parsePositive("--width-in", width, 0.5, 40);
         };
         FigureSize s = w == FigureSize.DOUBLE_COLUMN_IN ? FigureSize.doubleColumn() : FigureSize.ofWidth(w);
-        return height == null ? s : s.withHeight(height);
+        if (height == null) {
+            return s;
+        }
+        return s.withHeight(parsePositive("--height-in", height, 0.5, 40));
     }
 
     private static double parsePositive(String option, String value, double min, double max) {
@@ -150,7 +162,11 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new BadInputException(option + " '" + value + "': expected a number from " + min + " to " + max);
+        throw new BadInputException(option + " '" + value + "': expected a number from " + plain(min) + " to " + plain(max));
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     static What parseWhat(String s) {

@@ -29,7 +29,7 @@ public record Setting(String name, Kind kind, Function<Object, String> check, St
         try {
             return switch (kind) {
                 case INT -> Integer.parseInt(s);
-                case DOUBLE -> Double.parseDouble(s);
+                case DOUBLE -> parseNumber(s);
                 case STRING -> s;
                 case BOOLEAN -> switch (s.toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "1" -> Boolean.TRUE;
@@ -39,8 +39,38 @@ public record Setting(String name, Kind kind, Function<Object, String> check, St
                 case DOUBLE_LIST -> parseList(s);
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not " + expected());
+            throw new IllegalArgumentException("'" + text + "' is not " + expected());
         }
+    }
+
+    /**
+     * Checks a value read from JSON (run.json): its JSON type must be this setting's (an integer
+     * for INT, a number for DOUBLE, text for STRING, true/false for BOOLEAN, a list of numbers for
+     * DOUBLE_LIST — text is not converted) and it must pass the range check.
+     *
+     * @return what is wrong ("must be an integer, got \"x\"", "must be at least 2, got -8"), or null
+     */
+    public String checkJson(Object value) {
+        if (value == null) {
+            return "must be " + expected() + ", got null";
+        }
+        boolean typed = switch (kind) {
+            case INT -> value instanceof Number n && !(n instanceof Double d && (d != Math.rint(d) || Double.isInfinite(d)))
+                    && n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE;
+            case DOUBLE -> value instanceof Number;
+            case STRING -> value instanceof String;
+            case BOOLEAN -> value instanceof Boolean;
+            case DOUBLE_LIST -> value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Number);
+        };
+        if (!typed) {
+            return "must be " + expected() + ", got " + shown(value);
+        }
+        return check.apply(coerce(value));
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : value instanceof List<?> l && l.isEmpty() ? "[]"
+                : String.valueOf(value);
     }
 
     /** Converts a JSON-read value (Integer, Double, List...) into this setting's type. */
@@ -70,16 +100,34 @@ public record Setting(String name, Kind kind, Function<Object, String> check, St
         return parse(String.valueOf(value));
     }
 
-    private static List<Double> parseList(String s) {
-        String body = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
-        List<Double> out = new ArrayList<>();
-        for (String part : body.split(",")) {
-            if (!part.isBlank()) {
-                out.add(Double.parseDouble(part.trim()));
-            }
+    /** A decimal number as a person writes it (no hex, no type suffix, no NaN or Infinity). */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private static double parseNumber(String s) {
+        if (!NUMBER.matcher(s).matches()) {
+            throw new NumberFormatException(s);
         }
-        if (out.isEmpty()) {
-            throw new NumberFormatException();
+        return Double.parseDouble(s);
+    }
+
+    /** Comma-separated numbers, e.g. {@code 0.7,0.5,0.3}; an empty entry or brackets are refused, naming the entry. */
+    private List<Double> parseList(String s) {
+        if (s.startsWith("[") || s.endsWith("]")) {
+            throw new IllegalArgumentException("write the list without brackets, e.g. 0.7,0.5,0.3");
+        }
+        String[] parts = s.split(",", -1);
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].trim();
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException("entry " + (i + 1) + " of " + parts.length + " is empty");
+            }
+            try {
+                out.add(parseNumber(part));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("entry " + (i + 1) + " ('" + part + "') is not a number");
+            }
         }
         return List.copyOf(out);
     }
@@ -90,7 +138,7 @@ public record Setting(String name, Kind kind, Function<Object, String> check, St
             case DOUBLE -> "a number";
             case STRING -> "text";
             case BOOLEAN -> "true or false";
-            case DOUBLE_LIST -> "a comma-separated list of numbers (e.g. 0.7,0.5,0.3)";
+            case DOUBLE_LIST -> "a comma-separated list of numbers (e.g. 0.7,0.5,0.3; in run.json [0.7, 0.5, 0.3])";
         };
     }
 }

@@ -36,7 +36,7 @@ public final class TrainSettings {
         add("seed", Setting.Kind.INT, v -> null, "random seed of sampling, task order and the model's RL phase");
         add("k", Setting.Kind.INT, atLeast(2), "rollouts per prompt (group size K)");
         add("budget", Setting.Kind.INT, atLeast(1), "revision budget B: continuation attempts per all-negative group (also MEL+Extra's extra rollouts)");
-        add("tau_schedule", Setting.Kind.DOUBLE_LIST, fractions(), "truncation ratios tried in order (the attempt schedule cycles through them up to B)");
+        add("tau_schedule", Setting.Kind.DOUBLE_LIST, fractions(), "truncation ratios in [0, 1), comma-separated, tried in order (the attempt schedule cycles through them up to B; 0 keeps no prefix)");
         add("tau_min", Setting.Kind.DOUBLE, between(0, 1), "minimum LCP(y_rev, y-)/|y-| for a revision to be accepted");
         add("steps", Setting.Kind.INT, atLeast(1), "training steps");
         add("prompts_per_step", Setting.Kind.INT, atLeast(1), "prompts per training step (batch size)");
@@ -220,7 +220,10 @@ public final class TrainSettings {
         return new TrainSettings(v);
     }
 
-    /** Settings read back from a run's {@code run.json} (unknown keys are ignored: newer writers). */
+    /**
+     * Settings read back from a run's {@code run.json} to resume or evaluate it: every setting must
+     * be there with its type and range (unknown keys are ignored: newer writers).
+     */
     public static TrainSettings fromSpec(Map<String, ?> spec, String file) {
         TrainSettings s = preset("default");
         for (String key : CATALOGUE.keySet()) {
@@ -231,13 +234,68 @@ public final class TrainSettings {
                     throw new BadInputException(file + ": setting '" + key + "' is missing");
                 }
             }
-            try {
-                s.values.put(key, CATALOGUE.get(key).coerce(value));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(file + ": " + e.getMessage());
+            String problem = CATALOGUE.get(key).checkJson(value);
+            if (problem != null) {
+                throw new BadInputException(file + ": key '" + key + "' " + problem);
             }
+            s.values.put(key, CATALOGUE.get(key).coerce(value));
         }
         return s;
+    }
+
+    /** The run.json keys a reader relies on (progress, labels, the analysis); {@code steps_total} is {@code steps}. */
+    public static final List<String> SPEC_KEYS = List.of("condition", "k", "budget", "tau_schedule", "tau_min", "seed",
+            "steps_total");
+
+    /**
+     * What is wrong with a run's {@code run.json} by the trainer's own rules, each naming the key:
+     * the keys readers rely on ({@link #SPEC_KEYS}) must be present, and every setting that is
+     * present must have its type and range, and agree with the condition. Keys of newer trainers
+     * are not judged; an older run without a newer setting is fine. Empty when all is well.
+     */
+    public static List<String> specProblems(Map<String, ?> spec) {
+        List<String> problems = new java.util.ArrayList<>();
+        List<String> missing = SPEC_KEYS.stream().filter(k -> !spec.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            problems.add((missing.size() == 1 ? "key '" + missing.get(0) + "' is" : "keys " + missing.stream()
+                    .map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(", ")) + " are") + " missing");
+        }
+        Map<String, Object> valid = new LinkedHashMap<>();
+        for (Map.Entry<String, Setting> e : CATALOGUE.entrySet()) {
+            if (!spec.containsKey(e.getKey())) {
+                continue;
+            }
+            String problem = e.getValue().checkJson(spec.get(e.getKey()));
+            if (problem != null) {
+                problems.add("key '" + e.getKey() + "' " + problem);
+            } else {
+                valid.put(e.getKey(), e.getValue().coerce(spec.get(e.getKey())));
+            }
+        }
+        if (spec.containsKey("steps_total")) {
+            String problem = new Setting("steps_total", Setting.Kind.INT, atLeast(1), "").checkJson(spec.get("steps_total"));
+            if (problem != null) {
+                problems.add("key 'steps_total' " + problem);
+            } else if (valid.containsKey("steps") && !valid.get("steps").equals(((Number) spec.get("steps_total")).intValue())) {
+                problems.add("key 'steps_total' (" + spec.get("steps_total") + ") differs from 'steps' (" + valid.get("steps") + ")");
+            }
+        }
+        if (valid.get("condition") instanceof String name) {
+            Condition c = Condition.fromCliName(name);
+            c.budgetOverride().ifPresent(fixed -> {
+                if (valid.get("budget") instanceof Integer b && b.intValue() != fixed) {
+                    problems.add("key 'budget' (" + b + ") contradicts condition " + c.cliName() + ", which fixes budget = "
+                            + fixed);
+                }
+            });
+            c.tauMinOverride().ifPresent(fixed -> {
+                if (valid.get("tau_min") instanceof Double t && t.doubleValue() != fixed) {
+                    problems.add("key 'tau_min' (" + t + ") contradicts condition " + c.cliName() + ", which fixes tau_min = "
+                            + plain(fixed));
+                }
+            });
+        }
+        return problems;
     }
 
     /** A copy with one setting replaced from text; a bad key or value is a {@link BadInputException}. */
@@ -400,8 +458,9 @@ public final class TrainSettings {
     private static Function<Object, String> fractions() {
         return v -> {
             for (double d : (List<Double>) v) {
-                if (!(d >= 0 && d <= 1)) {
-                    return "every ratio must be in [0, 1], got " + d;
+                if (!(d >= 0 && d < 1)) {
+                    return "every ratio must be in [0, 1) (0 revises from scratch; 1 would keep the whole failed "
+                            + "response), got " + d;
                 }
             }
             return null;

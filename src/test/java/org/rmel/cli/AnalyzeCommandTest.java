@@ -125,7 +125,9 @@ class AnalyzeCommandTest {
         Files.writeString(dir.resolve(RunFiles.SPEC), "{\"condition\": \"mel\"}");
         Outcome o = run("analyze", dir.toString());
         assertEquals(0, o.code(), o.err());
-        assertEquals("warning: " + dir.resolve(RunFiles.EVENTS) + ": missing; the run has not logged anything yet\n",
+        assertEquals("warning: " + dir.resolve(RunFiles.SPEC) + ": keys 'k', 'budget', 'tau_schedule', 'tau_min', "
+                + "'seed', 'steps_total' are missing\n"
+                + "warning: " + dir.resolve(RunFiles.EVENTS) + ": missing; the run has not logged anything yet\n",
                 o.err());
         assertTrue(o.out().contains("Status KILLED"), o.out());
     }
@@ -139,10 +141,10 @@ class AnalyzeCommandTest {
         Outcome o = run("analyze", dir.toString());
         assertEquals(0, o.code());
         assertTrue(o.err().startsWith("warning: " + dir.resolve(RunFiles.EVENTS) + " line 3: not valid JSON"), o.err());
-        assertTrue(o.out().contains("1 unreadable lines"), o.out());
+        assertTrue(o.out().contains("1 log problems"), o.out());
         Outcome strict = run("analyze", "--strict", dir.toString());
         assertEquals(2, strict.code());
-        assertTrue(strict.err().contains("error: 1 unreadable line(s) with --strict; first: " + dir.resolve(RunFiles.EVENTS)
+        assertTrue(strict.err().contains("error: 1 problem(s) with --strict; first: " + dir.resolve(RunFiles.EVENTS)
                 + " line 3"), strict.err());
     }
 

@@ -15,6 +15,9 @@ import org.rmel.run.RunStatusTracker;
 import org.rmel.run.StepEvent;
 import org.rmel.run.ReadWarning;
 import org.rmel.run.RunDirectory;
+import org.rmel.run.RunFiles;
+import org.rmel.run.RunJson;
+import org.rmel.train.TrainSettings;
 import org.rmel.run.RunFollower;
 import org.rmel.run.RunStatus;
 
@@ -37,6 +40,8 @@ public final class FollowedRun implements AutoCloseable {
     private final RunDirectory run;
     private final OverviewSeries series = new OverviewSeries();
     private final List<ReadWarning> warnings = new ArrayList<>();
+    /** run.json's problems by the trainer's settings rules, shown before the log's. */
+    private final List<ReadWarning> specWarnings;
     private final AtomicLong changes;
     private final RunFollower follower;
     private volatile RunStatus status;
@@ -46,6 +51,7 @@ public final class FollowedRun implements AutoCloseable {
     private FollowedRun(RunDirectory run, AtomicLong changes, Duration interval) {
         this.run = run;
         this.changes = changes;
+        this.specWarnings = specWarnings(run);
         this.follower = RunFollower.start(run, interval, TYPES, new RunFollower.Listener() {
             @Override
             public void onBatch(Batch batch) {
@@ -72,6 +78,13 @@ public final class FollowedRun implements AutoCloseable {
                 changes.incrementAndGet();
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ReadWarning> specWarnings(RunDirectory run) {
+        Map<String, Object> spec = RunJson.MAPPER.convertValue(run.spec().json(), Map.class);
+        Path file = run.dir().resolve(RunFiles.SPEC);
+        return TrainSettings.specProblems(spec).stream().map(p -> new ReadWarning(file, 0, p)).toList();
     }
 
     /** Opens and follows {@code dir}; a folder that is not a run throws BadInputException. */
@@ -106,9 +119,9 @@ public final class FollowedRun implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        List<ReadWarning> copy;
+        List<ReadWarning> copy = new ArrayList<>(specWarnings);
         synchronized (warnings) {
-            copy = List.copyOf(warnings);
+            copy.addAll(warnings);
         }
         return new Snapshot(run.dir(), run.dir().getFileName().toString(), series.snapshot(), copy, status,
                 loadedFraction, series.events());

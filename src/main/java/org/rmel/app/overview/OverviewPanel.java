@@ -211,7 +211,8 @@ public final class OverviewPanel implements WorkbenchPanel {
             List<ReadWarning> warnings = run.warnings();
             if (!warnings.isEmpty()) {
                 ReadWarning w = warnings.get(0);
-                String first = run.name() + "/" + w.file().getFileName() + " line " + w.line() + ": " + w.message();
+                String first = run.name() + "/" + w.file().getFileName() + (w.line() > 0 ? " line " + w.line() : "")
+                        + ": " + w.message();
                 parts.add("⚠ " + first + (warnings.size() > 1 ? " (and " + (warnings.size() - 1) + " more)" : ""));
             }
         }

@@ -50,7 +50,8 @@ class NewRunFormTest {
         form.set("tau_schedule", "0.7,1.4");
         form.set("lr", "-1");
         assertEquals("must be at least 2, got 1", form.problems().get("k"));
-        assertEquals("every ratio must be in [0, 1], got 1.4", form.problems().get("tau_schedule"));
+        assertEquals("every ratio must be in [0, 1) (0 revises from scratch; 1 would keep the whole failed response), "
+                + "got 1.4", form.problems().get("tau_schedule"));
         assertTrue(form.problems().get("lr").contains("must be a positive number"));
 
         NewRunForm clash = new NewRunForm(workspace);
