@@ -21,7 +21,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "smoke, default or paper (default: ${DEFAULT-VALUE})", defaultValue = "default")
     private String preset;
 
-    @Option(names = "--condition", description = "mel, mel-extra, r-mel, r-mel-no-prefix, r-mel-b1, r-mel-adaptive")
+    @Option(names = "--condition", description = "mel, mel-extra, r-mel, r-mel-no-prefix, r-mel-b1, r-mel-adaptive "
+            + "(default: r-mel, the full method; the first progress line and run.json say which ran)")
     private String condition;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the new run folder")

@@ -14,10 +14,10 @@ public record FigureSize(double widthIn, double heightIn) {
 
     public FigureSize {
         if (!(widthIn > 0 && widthIn <= 40)) {
-            throw new BadInputException("figure width must be between 0 and 40 inches, got " + widthIn);
+            throw new BadInputException("figure width must be more than 0 and at most 40 inches, got " + widthIn);
         }
         if (!(heightIn > 0 && heightIn <= 40)) {
-            throw new BadInputException("figure height must be between 0 and 40 inches, got " + heightIn);
+            throw new BadInputException("figure height must be more than 0 and at most 40 inches, got " + heightIn);
         }
     }
 

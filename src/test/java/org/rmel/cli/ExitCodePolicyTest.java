@@ -49,6 +49,7 @@ class ExitCodePolicyTest {
         List<List<String>> paths = new ArrayList<>();
         collect(new CommandLine(new RmelCommand()), new ArrayList<>(), paths);
         assertTrue(paths.size() >= 10, "subcommands found: " + paths);
+        System.out.println("exit-code policy: " + paths.size() + " commands checked with a bad command line");
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--no-such-option-here");

@@ -17,6 +17,6 @@ public enum ImageFormat {
                 return f;
             }
         }
-        throw new BadInputException("unknown figure format '" + s + "' (use pdf, svg or png)");
+        throw new BadInputException("unknown figure format '" + s + "' (use pdf, svg, png, or csv for the figure's data)");
     }
 }
