@@ -47,6 +47,10 @@ public final class FollowedRun implements AutoCloseable {
     private volatile RunStatus status;
     private volatile double loadedFraction;
     private volatile Exception error;
+    /** Every problem line of the whole log, once checked (see {@link #checkWholeLog}). */
+    private volatile List<ReadWarning> fullCheck = List.of();
+    private volatile boolean checkStarted;
+    private volatile boolean closed;
 
     private FollowedRun(RunDirectory run, AtomicLong changes, Duration interval) {
         this.run = run;
@@ -63,6 +67,10 @@ public final class FollowedRun implements AutoCloseable {
                     warnings.addAll(batch.warnings());
                 }
                 loadedFraction = batch.size() == 0 ? 1 : Math.min(1, batch.offset() / (double) batch.size());
+                if (batch.caughtUp() && !checkStarted) {
+                    checkStarted = true;
+                    CHECKS.execute(FollowedRun.this::checkWholeLog);
+                }
                 changes.incrementAndGet();
             }
 
@@ -79,6 +87,31 @@ public final class FollowedRun implements AutoCloseable {
             }
         });
     }
+
+    /**
+     * The curves parse only step, eval and status lines; so that the warning lists every problem
+     * line (an impossible value in a group, say), the whole log is checked once, after the curves
+     * are drawn, one run at a time on a low-priority thread.
+     */
+    private void checkWholeLog() {
+        if (closed) {
+            return;
+        }
+        try {
+            fullCheck = run.read().warnings();
+        } catch (RuntimeException e) {
+            fullCheck = List.of(new ReadWarning(run.eventsFile(), 0, "cannot be checked: " + e.getMessage()));
+        }
+        changes.incrementAndGet();
+    }
+
+    private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rmel-log-check");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
 
     @SuppressWarnings("unchecked")
     private static List<ReadWarning> specWarnings(RunDirectory run) {
@@ -119,9 +152,17 @@ public final class FollowedRun implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        List<ReadWarning> copy = new ArrayList<>(specWarnings);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<ReadWarning> log = new ArrayList<>(fullCheck);
         synchronized (warnings) {
-            copy.addAll(warnings);
+            log.addAll(warnings); // lines written since the check, and the curves' own reading
+        }
+        log.sort(java.util.Comparator.comparingLong(ReadWarning::line));
+        List<ReadWarning> copy = new ArrayList<>(specWarnings);
+        for (ReadWarning w : log) {
+            if (seen.add(w.toString())) {
+                copy.add(w);
+            }
         }
         return new Snapshot(run.dir(), run.dir().getFileName().toString(), series.snapshot(), copy, status,
                 loadedFraction, series.events());
@@ -129,6 +170,7 @@ public final class FollowedRun implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         follower.close();
     }
 }
