@@ -57,7 +57,7 @@ final class ModelFolder {
             throw new BadInputException(dir + ": not a checkpoint folder (no such directory)");
         }
         Qwen2Config config = Qwen2Config.read(dir.resolve(CONFIG));
-        if (!config.equals(policy.model().config)) {
+        if (!config.sameModelAs(policy.model().config)) {
             throw new BadInputException(dir.resolve(CONFIG) + ": the checkpoint's model (" + config
                     + ") is not the run's starting model (" + policy.model().config + ")");
         }

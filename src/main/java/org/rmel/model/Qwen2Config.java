@@ -87,6 +87,19 @@ public record Qwen2Config(
                 tieWordEmbeddings, eosTokenIds, padTokenId, 0);
     }
 
+    /**
+     * The same architecture and weights layout, whatever the position limit says: a checkpoint
+     * written before {@code max_position_embeddings} was kept in checkpoints is still the run's model.
+     */
+    public boolean sameModelAs(Qwen2Config other) {
+        return withMaxPositions(0).equals(other.withMaxPositions(0));
+    }
+
+    private Qwen2Config withMaxPositions(int limit) {
+        return new Qwen2Config(vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads, headDim,
+                rmsNormEps, ropeTheta, tieWordEmbeddings, eosTokenIds, padTokenId, limit);
+    }
+
     /** A config for a new model with {@code hidden / heads} as head size. */
     public static Qwen2Config of(int vocab, int hidden, int intermediate, int layers, int heads, int kvHeads,
             boolean tied, int eosId, int padId) {
