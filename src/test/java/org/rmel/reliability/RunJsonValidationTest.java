@@ -72,7 +72,7 @@ class RunJsonValidationTest {
         v.add(new Variant("device tpu", o -> o.put("device", "tpu"), "device"));
         v.add(new Variant("model empty", o -> o.put("model", ""), "model"));
         v.add(new Variant("eval_every -1", o -> o.put("eval_every", -1), "eval_every"));
-        v.add(new Variant("clip_eps 1", o -> o.put("clip_eps", 1.0), "clip_eps"));
+        v.add(new Variant("clip_ratio_low 1", o -> o.put("clip_ratio_low", 1.0), "clip_ratio_low"));
         v.add(new Variant("no-prefix with tau_min 0.3", o -> o.put("condition", "r-mel-no-prefix"), "tau_min"));
         v.add(new Variant("b1 with budget 4", o -> o.put("condition", "r-mel-b1"), "budget"));
         v.add(new Variant("k missing", o -> o.remove("k"), "k"));
