@@ -289,8 +289,9 @@ final class AnswerExtractor {
         int limit = Math.min(text.length(), p + MAX_BARE_ANSWER);
         while (end < limit && text.charAt(end) != '\n') {
             char c = text.charAt(end);
-            if (c == '.' && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1)))) {
-                break; // a full stop ends the sentence; "3.5" does not
+            if ((c == '.' || c == '?' || c == '!' || c == ';')
+                    && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1)))) {
+                break; // a full stop, ? ! or ; before a space ends the sentence ("5!" too, as Math-Verify reads it); "3.5" does not
             }
             end++;
         }

@@ -24,6 +24,12 @@ final class Lexer {
             Map.entry("lvert", "|"), Map.entry("rvert", "|"), Map.entry("vert", "|"), Map.entry("mid", "|"),
             Map.entry("prime", "'"), Map.entry("approx", "≈"), Map.entry("colon", ":"));
 
+    private static final String GREEK = "αβγδεζηθικλμνξρστυφχψωΓΔΘΛΞΣΦΨΩ";
+    private static final String[] GREEK_NAMES = {
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+        "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda",
+        "Xi", "Sigma", "Phi", "Psi", "Omega"};
+
     private Lexer() {
     }
 
@@ -193,7 +199,11 @@ final class Lexer {
             case 'π' -> out.add(new Token(Token.Kind.CMD, "pi", space));
             case '√' -> out.add(new Token(Token.Kind.FUNC, "sqrt", space));
             default -> {
-                if (Character.isLetter(c)) {
+                int greek = GREEK.indexOf(c);
+                if (greek >= 0) {
+                    // α is \alpha: one symbol however it is written
+                    out.add(new Token(Token.Kind.CMD, GREEK_NAMES[greek], space));
+                } else if (Character.isLetter(c)) {
                     out.add(new Token(Token.Kind.LETTER, String.valueOf(c), space));
                 } else {
                     throw new ParseException("unexpected character '" + c + "'");
