@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -235,14 +236,97 @@ final class Qwen2Model implements AutoCloseable {
         return out;
     }
 
-    /** Per-layer key/value tensors [B, kvHeads, S, headDim] of the tokens seen so far. */
+    /**
+     * Per-layer key/value tensors [B, kvHeads, S, headDim] of the tokens seen so far. A cache
+     * grows by concatenation until {@link #reserve} gives it room for the whole generation; from
+     * then on each step writes its keys and values in place, so a step no longer copies the
+     * whole cache (with long prompts that copy was a large share of a decoding step).
+     */
     static final class KvCache {
         final NDArray[] keys;
         final NDArray[] values;
+        /** Positions filled; with a reserved cache the arrays are longer than this. */
+        private long length;
+        private boolean reserved;
 
         KvCache(int layers) {
             keys = new NDArray[layers];
             values = new NDArray[layers];
+        }
+
+        /**
+         * Moves the filled cache into zeroed arrays with room for {@code capacity} positions
+         * (attached to {@code owner}); later calls append in place up to that length.
+         */
+        void reserve(NDManager owner, long capacity) {
+            length = keys[0].getShape().get(2);
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = reserved(owner, keys[i], capacity);
+                values[i] = reserved(owner, values[i], capacity);
+            }
+            reserved = true;
+        }
+
+        private NDArray reserved(NDManager owner, NDArray filled, long capacity) {
+            Shape s = filled.getShape();
+            NDArray room = owner.zeros(new Shape(s.get(0), s.get(1), Math.max(capacity, s.get(2)), s.get(3)),
+                    filled.getDataType());
+            room.set(new NDIndex().addAllDim().addAllDim().addSliceDim(0, s.get(2)), filled);
+            filled.close();
+            return room;
+        }
+
+        /**
+         * Adds one layer's new keys and values [B, kvHeads, T, headDim]; returns that layer's
+         * keys and values of every position so far (views in the new arrays' manager).
+         */
+        NDArray[] append(int layer, NDArray k, NDArray v) {
+            if (!reserved) {
+                if (keys[layer] != null) {
+                    NDManager step = k.getManager();
+                    NDArray oldK = keys[layer];
+                    NDArray oldV = values[layer];
+                    k = oldK.concat(k, 2);
+                    v = oldV.concat(v, 2);
+                    k.attach(step);
+                    v.attach(step);
+                    oldK.close();
+                    oldV.close();
+                }
+                keys[layer] = k;
+                values[layer] = v;
+                return new NDArray[] {k, v};
+            }
+            long t = k.getShape().get(2);
+            keys[layer].set(new NDIndex().addAllDim().addAllDim().addSliceDim(length, length + t), k);
+            values[layer].set(new NDIndex().addAllDim().addAllDim().addSliceDim(length, length + t), v);
+            NDIndex seen = new NDIndex().addAllDim().addAllDim().addSliceDim(0, length + t);
+            return new NDArray[] {keys[layer].get(k.getManager(), seen), values[layer].get(k.getManager(), seen)};
+        }
+
+        /** Puts zero positions before the filled ones up to {@code length} (left padding). */
+        void leftPadTo(long length) {
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = leftPadded(keys[i], length);
+                values[i] = leftPadded(values[i], length);
+            }
+            this.length = Math.max(this.length, length);
+        }
+
+        private static NDArray leftPadded(NDArray a, long length) {
+            Shape s = a.getShape();
+            if (s.get(2) >= length) {
+                return a;
+            }
+            NDArray padded = a.getManager().zeros(new Shape(s.get(0), s.get(1), length - s.get(2), s.get(3)),
+                    a.getDataType()).concat(a, 2);
+            a.close();
+            return padded;
+        }
+
+        /** Marks {@code t} more positions filled (after every layer has appended them). */
+        void advance(long t) {
+            length += t;
         }
 
         /** Moves the cache to {@code owner} so it outlives the step manager that made it. */
@@ -295,6 +379,9 @@ final class Qwen2Model implements AutoCloseable {
             NDArray act = g.mul(g.getNDArrayInternal().sigmoid()).mul(u);
             x = x.add(Linear.linear(act, l.down).singletonOrThrow());
         }
+        if (cache != null) {
+            cache.advance(ids.getShape().get(1));
+        }
         return rmsNorm(x, finalNorm);
     }
 
@@ -337,24 +424,16 @@ final class Qwen2Model implements AutoCloseable {
         q = applyRotary(q, rope);
         k = applyRotary(k, rope);
         if (cache != null) {
-            if (cache.keys[layer] != null) {
-                NDArray oldK = cache.keys[layer];
-                NDArray oldV = cache.values[layer];
-                k = oldK.concat(k, 2);
-                v = oldV.concat(v, 2);
-                k.attach(x.getManager());
-                v.attach(x.getManager());
-                oldK.close();
-                oldV.close();
-            }
-            cache.keys[layer] = k;
-            cache.values[layer] = v;
+            NDArray[] seen = cache.append(layer, k, v);
+            k = seen[0];
+            v = seen[1];
         }
         long keysLen = k.getShape().get(2);
         // grouped-query attention without copying keys: query heads sharing a kv head are
         // stacked along the time axis, so one batched matmul serves the whole group
-        NDArray qg = q.reshape(b, kvHeads, rep * t, d);
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).reshape(b, heads, t, keysLen);
+        // (the 1/sqrt(d) scale goes on the queries, a far smaller tensor than the scores)
+        NDArray qg = q.mul(1.0 / Math.sqrt(d)).reshape(b, kvHeads, rep * t, d);
+        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).reshape(b, heads, t, keysLen);
         NDArray probs = scores.add(bias).softmax(-1).reshape(b, kvHeads, rep * t, keysLen);
         NDArray out = probs.matMul(v).reshape(b, heads, t, d).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
         return Linear.linear(out, l.wo).singletonOrThrow();

@@ -134,4 +134,41 @@ class SamplingTest {
         assertEquals(3, groups.size());
         groups.forEach(g -> assertEquals(4, g.size()));
     }
+
+    /**
+     * Prefill runs each distinct prompt once, longest first, in chunks padded to their own
+     * length, then copies keys and values to the rows that repeat a prompt; decoding writes into
+     * a reserved cache and drops rows as they stop. None of that may change a token or a
+     * log-prob: compared with full recomputation over the whole left-padded batch, greedy and
+     * sampled (same seed, so the same noise), with rows stopping at different steps.
+     */
+    @Test
+    void dedupedChunkedPrefillAndReservedCacheChangeNothing() {
+        List<int[]> mixed = List.of(prompts().get(0), prompts().get(2), prompts().get(0), prompts().get(1),
+                prompts().get(2), prompts().get(0), tok.encode("Q:1+1\n"));
+        Set<Integer> stops = Set.of(tok.encode("1")[0], tok.encode("\n")[0]);
+        for (long budget : new long[] {1, 600, Sampler.PREFILL_SCORES}) {
+            Sampler sampler = new Sampler(policy.model(), tok.padId(), Set.of(tok.eosId()), budget);
+            for (SamplingParams p : List.of(SamplingParams.greedy(14), SamplingParams.sampled(1.2, 1.0, 14, 9),
+                    SamplingParams.sampled(1.0, 1.0, 14, 3).withStopTokens(stops))) {
+                Sampler.Result cached = sampler.generate(mixed, p, false);
+                Sampler.Result full = sampler.generate(mixed, p, true);
+                boolean someStopped = false;
+                for (int r = 0; r < mixed.size(); r++) {
+                    String where = "budget " + budget + ", " + p + ", row " + r;
+                    assertArrayEquals(full.tokensOf(r), cached.tokensOf(r), where);
+                    assertEquals(full.stopped()[r], cached.stopped()[r], where);
+                    float[] a = full.logprobsOf(r);
+                    float[] b = cached.logprobsOf(r);
+                    for (int k = 0; k < a.length; k++) {
+                        assertEquals(a[k], b[k], 1e-4, where + ", token " + k);
+                    }
+                    someStopped |= cached.stopped()[r];
+                }
+                if (!p.stopTokenIds().isEmpty()) {
+                    assertTrue(someStopped, "the stop tokens should end some rows early");
+                }
+            }
+        }
+    }
 }
