@@ -68,8 +68,10 @@ public final class ChatTemplate {
         if (Files.isRegularFile(config)) {
             try {
                 root = JSON.readTree(Files.readString(config));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ChatTemplateException(config + ": not valid JSON: " + e.getOriginalMessage());
             } catch (IOException e) {
-                throw new ChatTemplateException(config + ": not valid JSON: " + e.getMessage());
+                throw new ChatTemplateException(config + ": cannot read: " + e.getMessage());
             }
             if (root == null || !root.isObject()) {
                 throw new ChatTemplateException(config + ": expected a JSON object");

@@ -95,7 +95,7 @@ final class JinjaSandbox {
     private JinjavaConfig config(StepBudget budget) {
         JinjavaConfig.Builder b = JinjavaConfig.newBuilder()
                 .withTrimBlocks(true)
-                .withLstripBlocks(true)
+                .withLstripBlocks(false) // applied to the source by LstripBlocks: Jinjava's strips too much
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withUseTrimmingForNotesAndExpressions(true)
                         .withParseWhitespaceControlStrictly(true)
@@ -120,12 +120,13 @@ final class JinjaSandbox {
 
     /** Renders {@code template} with {@code bindings}; throws with the first error and its line. */
     String render(String template, Map<String, Object> bindings) throws Failure {
+        String source = LstripBlocks.apply(template);
         StepBudget budget = new StepBudget(limits.maxSteps(), limits.maxMillis());
         JinjavaConfig config = config(budget);
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                outcome.set(jinjava.renderForResult(template, bindings, config));
+                outcome.set(jinjava.renderForResult(source, bindings, config));
             } catch (Throwable t) { // StackOverflowError and OutOfMemoryError included: the caller reports it
                 outcome.set(t);
             }
@@ -146,11 +147,11 @@ final class JinjaSandbox {
         Object result = outcome.get();
         if (result == null || budget.overTime()) {
             throw new Failure("rendering took longer than " + limits.maxMillis() + " ms (an endless or explosive loop?)",
-                    lineOf(template, budget.node()));
+                    lineOf(source, budget.node()));
         }
         if (budget.overSteps()) {
             throw new Failure("rendering needed more than " + limits.maxSteps()
-                    + " template steps (an endless or explosive loop?)", lineOf(template, budget.node()));
+                    + " template steps (an endless or explosive loop?)", lineOf(source, budget.node()));
         }
         TemplateError first = budget.firstFailure();
         if (first == null && result instanceof RenderResult rr) {
@@ -159,14 +160,14 @@ final class JinjaSandbox {
         if (first != null) {
             String raised = raisedMessage(first.getException());
             if (raised != null) {
-                throw new Failure("the template raised an error: " + raised, lineOf(template, budget.node()));
+                throw new Failure("the template raised an error: " + raised, lineOf(source, budget.node()));
             }
             String what = first.getFieldName() == null || first.getFieldName().isBlank() ? ""
                     : " in '" + first.getFieldName().strip() + "'";
-            throw new Failure(first.getMessage() + what, lineOf(template, budget.node()));
+            throw new Failure(first.getMessage() + what, lineOf(source, budget.node()));
         }
         if (result instanceof Throwable t) {
-            throw new Failure(describe(t), lineOf(template, budget.node()));
+            throw new Failure(describe(t), lineOf(source, budget.node()));
         }
         RenderResult r = (RenderResult) result;
         return r.getOutput();

@@ -1,6 +1,7 @@
 package org.rmel.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rmel.base.BadInputException;
@@ -26,6 +27,10 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--shape", paramLabel = "tiny|qwen2.5-0.5b", defaultValue = "tiny",
             description = "Random model of the built-in shape or of Qwen2.5-0.5B's shape (default: ${DEFAULT-VALUE}).")
     private String shape;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Measure a Hugging Face model folder or checkpoint as the trainer loads it (the HF path) instead of a random --shape.")
+    private Path modelFolder;
 
     @Option(names = "--layers", paramLabel = "N", description = "Override the number of layers (to fit a slow machine).")
     private Integer layers;
@@ -55,24 +60,42 @@ public final class BenchModelCommand implements Callable<Integer> {
         if (batch < 1 || promptTokens < 1 || newTokens < 1 || matmulSize < 1 || (layers != null && layers < 1)) {
             throw new BadInputException("--batch, --prompt-tokens, --new-tokens, --matmul-size and --layers must be positive");
         }
-        Qwen2Config config = switch (shape) {
-            case "tiny" -> BuiltinModel.config(); // the trainer's embedded default, as it trains
-            case "qwen2.5-0.5b" -> ModelBenchmark.qwen25HalfBillionShape(24);
-            default -> throw new BadInputException("--shape: '" + shape + "' is not one of tiny, qwen2.5-0.5b");
-        };
-        if (layers != null) {
-            config = new Qwen2Config(config.vocabSize(), config.hiddenSize(), config.intermediateSize(), layers,
-                    config.numHeads(), config.numKvHeads(), config.headDim(), config.rmsNormEps(), config.ropeTheta(),
-                    config.tieWordEmbeddings(), config.eosTokenIds(), config.padTokenId(), config.maxPositionEmbeddings());
+        ModelBenchmark.Settings settings = new ModelBenchmark.Settings(batch, promptTokens, newTokens, !noRecompute,
+                matmulSize);
+        DeviceChoice where = DeviceChoice.parse(device, "--device");
+        ModelBenchmark.Result r;
+        String model;
+        if (modelFolder != null) {
+            if (layers != null) {
+                throw new BadInputException("--layers changes a random --shape; it does not apply to --model");
+            }
+            java.nio.file.Path config = modelFolder.resolve("config.json");
+            if (java.nio.file.Files.isRegularFile(config)) {
+                Qwen2Config.read(config).checkFits(config.toString(), promptTokens, newTokens,
+                        "--prompt-tokens " + promptTokens + " + --new-tokens " + newTokens);
+            }
+            r = ModelBenchmark.runFolder(modelFolder, settings, where);
+            model = "folder " + modelFolder;
+        } else {
+            Qwen2Config config = switch (shape) {
+                case "tiny" -> BuiltinModel.config(); // the trainer's embedded default, as it trains
+                case "qwen2.5-0.5b" -> ModelBenchmark.qwen25HalfBillionShape(24);
+                default -> throw new BadInputException("--shape: '" + shape + "' is not one of tiny, qwen2.5-0.5b");
+            };
+            if (layers != null) {
+                config = new Qwen2Config(config.vocabSize(), config.hiddenSize(), config.intermediateSize(), layers,
+                        config.numHeads(), config.numKvHeads(), config.headDim(), config.rmsNormEps(), config.ropeTheta(),
+                        config.tieWordEmbeddings(), config.eosTokenIds(), config.padTokenId(), config.maxPositionEmbeddings());
+            }
+            config.checkFits("the " + shape + " shape", promptTokens, newTokens,
+                    "--prompt-tokens " + promptTokens + " + --new-tokens " + newTokens);
+            r = ModelBenchmark.run(config, settings, where);
+            model = String.format(Locale.ROOT, "%s shape, %d layers, hidden %d, vocab %d", shape, config.numLayers(),
+                    config.hiddenSize(), config.vocabSize());
         }
-        config.checkFits("the " + shape + " shape", promptTokens, newTokens,
-                "--prompt-tokens " + promptTokens + " + --new-tokens " + newTokens);
-        ModelBenchmark.Result r = ModelBenchmark.run(config,
-                new ModelBenchmark.Settings(batch, promptTokens, newTokens, !noRecompute, matmulSize),
-                DeviceChoice.parse(device, "--device"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "model: %s shape, %d layers, hidden %d, vocab %d, %,d parameters, on %s (%d PyTorch threads)%n",
-                shape, config.numLayers(), config.hiddenSize(), config.vocabSize(), r.parameters(), r.device(), r.threads());
+        out.printf(Locale.ROOT, "model: %s, %,d parameters, on %s (%d PyTorch threads)%n", model, r.parameters(),
+                r.device(), r.threads());
         out.printf(Locale.ROOT, "sampling batch %d, prompt %d, %d new tokens: KV cache %,.0f tokens/s", batch, promptTokens,
                 newTokens, r.cachedTokensPerSecond());
         if (noRecompute) {
@@ -81,6 +104,8 @@ public final class BenchModelCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "; full recomputation %,.0f tokens/s; cache speed-up %.1fx%n",
                     r.recomputeTokensPerSecond(), r.cacheSpeedup());
         }
+        out.printf(Locale.ROOT, "sampling thread's CPU time: %,.0f tokens per CPU-second (other jobs on the machine do"
+                + " not change this figure when PyTorch runs one thread)%n", r.cachedTokensPerCpuSecond());
         out.printf(Locale.ROOT, "training step (forward + backward + AdamW), %d sequences of %d tokens: %,.0f tokens/s%n",
                 batch, promptTokens + newTokens, r.trainTokensPerSecond());
         out.printf(Locale.ROOT, "peak matmul (%dx%d float32): %.2f GFLOP/s%n", matmulSize, matmulSize,

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.rmel.chat.ChatTemplate;
 
 /** The {@link Policy} on a DJL {@link Qwen2Model}. */
 final class DjlPolicy implements Policy {
@@ -25,14 +27,50 @@ final class DjlPolicy implements Policy {
     private final Sampler sampler;
     /** The frozen KL reference (a copy of the starting weights), or null. */
     private Qwen2Model reference;
+    private final Set<Integer> stops;
+    private final ChatTemplate chat;
+    private final Path source;
 
+    /** A model without a folder: it stops on config.json's and the tokenizer's end-of-sequence ids. */
     DjlPolicy(Qwen2Model model, Tokenizer tokenizer) {
+        this(model, tokenizer, defaultStops(model, tokenizer), null, null);
+    }
+
+    /**
+     * @param stops ids that always end a sample
+     * @param chat the model folder's chat template, or null
+     * @param source the folder the model was loaded from (its side files go into checkpoints), or null
+     */
+    DjlPolicy(Qwen2Model model, Tokenizer tokenizer, Set<Integer> stops, ChatTemplate chat, Path source) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.optimizer = new AdamW(model.parameters(), model.manager());
+        this.stops = Set.copyOf(stops);
+        this.chat = chat;
+        this.source = source;
+        this.sampler = new Sampler(model, tokenizer.padId(), this.stops);
+    }
+
+    private static Set<Integer> defaultStops(Qwen2Model model, Tokenizer tokenizer) {
         Set<Integer> stops = new HashSet<>(model.config.eosTokenIds());
-        stops.add(tokenizer.eosId());
-        this.sampler = new Sampler(model, tokenizer.padId(), stops);
+        if (tokenizer.eosId() >= 0) {
+            stops.add(tokenizer.eosId());
+        }
+        return stops;
+    }
+
+    @Override
+    public Optional<ChatTemplate> chatTemplate() {
+        return Optional.ofNullable(chat);
+    }
+
+    @Override
+    public Set<Integer> stopTokenIds() {
+        return stops;
+    }
+
+    Path source() {
+        return source;
     }
 
     Qwen2Model model() {

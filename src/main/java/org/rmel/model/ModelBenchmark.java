@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,10 +29,14 @@ public final class ModelBenchmark {
      */
     public record Settings(int batch, int promptTokens, int newTokens, boolean recompute, int matmulSize) {}
 
-    /** Measured figures; rates are per second of wall time. */
+    /**
+     * Measured figures; rates are per second of wall time, except
+     * {@code cachedTokensPerCpuSecond}: per second of the sampling thread's CPU time, which other
+     * jobs on a shared machine do not change (with one PyTorch thread all the work runs there).
+     */
     public record Result(String device, long parameters, int generatedTokens, double cachedTokensPerSecond,
-            double recomputeTokensPerSecond, double trainTokensPerSecond, double trainFlopsPerSecond,
-            double samplingFlopsPerSecond, double matmulFlopsPerSecond, int threads) {
+            double cachedTokensPerCpuSecond, double recomputeTokensPerSecond, double trainTokensPerSecond,
+            double trainFlopsPerSecond, double samplingFlopsPerSecond, double matmulFlopsPerSecond, int threads) {
 
         /** Cache speed-up over full recomputation; NaN when recomputation was not measured. */
         public double cacheSpeedup() {
@@ -45,57 +52,74 @@ public final class ModelBenchmark {
 
     private ModelBenchmark() {}
 
+    /** A freshly initialised model of the given shape. */
     public static Result run(Qwen2Config config, Settings s, DeviceChoice device) {
         Device d = device.resolve();
-        Qwen2Model model = Qwen2Model.random(config, 1, d);
-        // a tokenizer that never stops a row early, so every run samples the full length
-        Tokenizer ids = new IdOnlyTokenizer("benchmark", config.vocabSize(), 0, -1);
-        try (DjlPolicy policy = new DjlPolicy(model, ids)) {
-            Random rnd = new Random(7);
-            List<int[]> prompts = new ArrayList<>();
-            for (int b = 0; b < s.batch(); b++) {
-                int[] p = new int[s.promptTokens()];
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = 1 + rnd.nextInt(config.vocabSize() - 1);
-                }
-                prompts.add(p);
-            }
-            SamplingParams params = new SamplingParams(1.0, 1.0, false, s.newTokens(), Set.of(), 3);
-            // warm up at full batch size: first calls pay for compilation and allocator growth
-            policy.sample(prompts, params.withMaxNewTokens(Math.min(8, s.newTokens())));
-            long t0 = System.nanoTime();
-            List<Sample> cached = policy.sample(prompts, params);
-            double cachedSeconds = (System.nanoTime() - t0) / 1e9;
-            int generated = cached.stream().mapToInt(x -> x.tokenIds().length).sum();
-            double recomputeRate = Double.NaN;
-            if (s.recompute()) {
-                t0 = System.nanoTime();
-                List<Sample> full = policy.sample(prompts, params, true);
-                double fullSeconds = (System.nanoTime() - t0) / 1e9;
-                recomputeRate = full.stream().mapToInt(x -> x.tokenIds().length).sum() / fullSeconds;
-            }
-            List<NllSample> train = new ArrayList<>();
-            for (int b = 0; b < s.batch(); b++) {
-                train.add(new NllSample(prompts.get(b), cached.get(b).tokenIds()));
-            }
-            TrainStepParams tp = TrainStepParams.defaults().withLearningRate(1e-5);
-            policy.supervisedStep(train, tp);
-            t0 = System.nanoTime();
-            policy.supervisedStep(train, tp);
-            double trainSeconds = (System.nanoTime() - t0) / 1e9;
-            long trainTokens = 0;
-            for (NllSample n : train) {
-                trainTokens += n.contextIds().length + n.targetIds().length;
-            }
-            int seqLen = s.promptTokens() + s.newTokens();
-            // forward FLOPs per token: 2 per matmul weight, plus QK^T and AV over the context;
-            // training is three forwards' worth (forward, and backward for inputs and weights)
-            double trainFlops = 3 * trainTokens * forwardFlopsPerToken(config, seqLen / 2.0);
-            double samplingFlops = generated * forwardFlopsPerToken(config, s.promptTokens() + s.newTokens() / 2.0);
-            return new Result(d.toString(), config.parameterCount(), generated, generated / cachedSeconds,
-                    recomputeRate, trainTokens / trainSeconds, trainFlops / trainSeconds, samplingFlops / cachedSeconds,
-                    matmulFlops(d, s.matmulSize()), JniUtils.getNumThreads());
+        try (Qwen2Model model = Qwen2Model.random(config, 1, d)) {
+            return measure(model, s, d);
         }
+    }
+
+    /** The model of a Hugging Face folder (or checkpoint), as the trainer loads it. */
+    public static Result runFolder(Path folder, Settings s, DeviceChoice device) {
+        Device d = device.resolve();
+        try (DjlPolicy loaded = ModelFolder.load(folder, d)) {
+            return measure(loaded.model(), s, d);
+        }
+    }
+
+    private static Result measure(Qwen2Model model, Settings s, Device d) {
+        Qwen2Config config = model.config;
+        // no stop tokens, so every row samples the full length; not closed here (the caller owns the model)
+        Tokenizer ids = new IdOnlyTokenizer("benchmark", config.vocabSize(), 0, -1);
+        DjlPolicy policy = new DjlPolicy(model, ids, Set.of(), null, null);
+        Random rnd = new Random(7);
+        List<int[]> prompts = new ArrayList<>();
+        for (int b = 0; b < s.batch(); b++) {
+            int[] p = new int[s.promptTokens()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = 1 + rnd.nextInt(config.vocabSize() - 1);
+            }
+            prompts.add(p);
+        }
+        SamplingParams params = new SamplingParams(1.0, 1.0, false, s.newTokens(), Set.of(), 3);
+        // warm up at full batch size: first calls pay for compilation and allocator growth
+        policy.sample(prompts, params.withMaxNewTokens(Math.min(8, s.newTokens())));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        List<Sample> cached = policy.sample(prompts, params);
+        double cachedSeconds = (System.nanoTime() - t0) / 1e9;
+        double cachedCpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        int generated = cached.stream().mapToInt(x -> x.tokenIds().length).sum();
+        double recomputeRate = Double.NaN;
+        if (s.recompute()) {
+            t0 = System.nanoTime();
+            List<Sample> full = policy.sample(prompts, params, true);
+            double fullSeconds = (System.nanoTime() - t0) / 1e9;
+            recomputeRate = full.stream().mapToInt(x -> x.tokenIds().length).sum() / fullSeconds;
+        }
+        List<NllSample> train = new ArrayList<>();
+        for (int b = 0; b < s.batch(); b++) {
+            train.add(new NllSample(prompts.get(b), cached.get(b).tokenIds()));
+        }
+        TrainStepParams tp = TrainStepParams.defaults().withLearningRate(1e-5);
+        policy.supervisedStep(train, tp);
+        t0 = System.nanoTime();
+        policy.supervisedStep(train, tp);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long trainTokens = 0;
+        for (NllSample n : train) {
+            trainTokens += n.contextIds().length + n.targetIds().length;
+        }
+        int seqLen = s.promptTokens() + s.newTokens();
+        // forward FLOPs per token: 2 per matmul weight, plus QK^T and AV over the context;
+        // training is three forwards' worth (forward, and backward for inputs and weights)
+        double trainFlops = 3 * trainTokens * forwardFlopsPerToken(config, seqLen / 2.0);
+        double samplingFlops = generated * forwardFlopsPerToken(config, s.promptTokens() + s.newTokens() / 2.0);
+        return new Result(d.toString(), config.parameterCount(), generated, generated / cachedSeconds,
+                generated / cachedCpuSeconds, recomputeRate, trainTokens / trainSeconds, trainFlops / trainSeconds,
+                samplingFlops / cachedSeconds, matmulFlops(d, s.matmulSize()), JniUtils.getNumThreads());
     }
 
     /** Multiply-adds of one token's forward pass at the given mean context length, times two. */

@@ -9,15 +9,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.rmel.base.BadInputException;
+import org.rmel.chat.ChatTemplate;
 
 /**
  * A model folder in the Hugging Face layout: {@code config.json}, weights in
  * {@code model.safetensors} or shards listed in {@code model.safetensors.index.json}, a
- * tokenizer ({@code tokenizer.json}, or our {@code rmel-char-tokenizer.json}) and, in our
- * checkpoints, {@code optimizer.safetensors} with the AdamW moments and step count.
+ * tokenizer ({@code tokenizer.json}, or our {@code rmel-char-tokenizer.json}), optionally
+ * {@code generation_config.json} (end-of-sequence ids) and a chat template
+ * ({@code tokenizer_config.json} or {@code chat_template.jinja}) and, in our checkpoints,
+ * {@code optimizer.safetensors} with the AdamW moments and step count.
  */
 final class ModelFolder {
 
@@ -25,6 +31,10 @@ final class ModelFolder {
     static final String WEIGHTS = "model.safetensors";
     static final String WEIGHTS_INDEX = "model.safetensors.index.json";
     static final String OPTIMIZER = "optimizer.safetensors";
+    static final String GENERATION_CONFIG = "generation_config.json";
+    /** Files a checkpoint copies from the folder the model came from, so it loads the same way. */
+    static final List<String> SIDE_FILES = List.of(GENERATION_CONFIG, ChatTemplate.TOKENIZER_CONFIG,
+            ChatTemplate.JINJA_FILE, "special_tokens_map.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFolder() {}
@@ -37,8 +47,10 @@ final class ModelFolder {
         Tokenizer tokenizer = tokenizer(dir, config);
         Weights w = weights(dir);
         config.checkLayers(dir.resolve(CONFIG), w.tensors().keySet(), w.source());
+        Optional<ChatTemplate> chat = ChatTemplate.find(dir);
+        Set<Integer> stops = stopTokens(dir, config, tokenizer, chat);
         Qwen2Model model = Qwen2Model.fromTensors(config, w.tensors(), device, w.source());
-        DjlPolicy policy = new DjlPolicy(model, tokenizer);
+        DjlPolicy policy = new DjlPolicy(model, tokenizer, stops, chat.orElse(null), dir);
         try {
             restoreOptimizer(dir, policy);
         } catch (RuntimeException e) {
@@ -91,6 +103,54 @@ final class ModelFolder {
             }
             policy.optimizer().restore(c.tensors(), steps, opt.toString());
         }
+    }
+
+    /**
+     * Ids that end a sample: config.json's and generation_config.json's {@code eos_token_id}
+     * (an id or a list), the tokenizer's end-of-sequence token, and the chat template's
+     * end-of-turn token (Qwen's {@code <|im_end|>}) when it is a single token.
+     */
+    static Set<Integer> stopTokens(Path dir, Qwen2Config config, Tokenizer tokenizer, Optional<ChatTemplate> chat) {
+        Set<Integer> stops = new TreeSet<>(config.eosTokenIds());
+        stops.addAll(generationEosIds(dir.resolve(GENERATION_CONFIG), config.vocabSize()));
+        if (tokenizer.eosId() >= 0) {
+            stops.add(tokenizer.eosId());
+        }
+        chat.flatMap(ChatTemplate::endOfTurn).ifPresent(text -> {
+            int[] ids = tokenizer.encode(text);
+            if (ids.length == 1) {
+                stops.add(ids[0]);
+            }
+        });
+        return stops;
+    }
+
+    /** {@code eos_token_id} of a generation_config.json (none when the file is absent). */
+    static Set<Integer> generationEosIds(Path file, int vocabSize) {
+        if (!Files.isRegularFile(file)) {
+            return Set.of();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException(file + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+        JsonNode eos = root == null ? null : root.get("eos_token_id");
+        if (eos == null || eos.isNull()) {
+            return Set.of();
+        }
+        Set<Integer> ids = new TreeSet<>();
+        for (JsonNode id : eos.isArray() ? eos : List.of(eos)) {
+            if (!id.canConvertToInt() || !id.isIntegralNumber() || id.asInt() < 0 || id.asInt() >= vocabSize) {
+                throw new BadInputException(file + ": eos_token_id must be a token id in [0, " + vocabSize
+                        + ") or a list of them, found " + id);
+            }
+            ids.add(id.asInt());
+        }
+        return ids;
     }
 
     private static Tokenizer tokenizer(Path dir, Qwen2Config config) {
@@ -153,6 +213,15 @@ final class ModelFolder {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(CONFIG), policy.model().config.toJson());
+            if (policy.source() != null) {
+                for (String name : SIDE_FILES) {
+                    Path from = policy.source().resolve(name);
+                    Path to = dir.resolve(name);
+                    if (Files.isRegularFile(from) && !(Files.exists(to) && Files.isSameFile(from, to))) {
+                        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
             Tokenizer t = policy.tokenizer();
             if (t instanceof CharTokenizer ct) {
                 ct.save(dir.resolve(CharTokenizer.FILE_NAME));

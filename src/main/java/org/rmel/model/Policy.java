@@ -3,6 +3,9 @@ package org.rmel.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rmel.chat.ChatTemplate;
 
 /**
  * The language model as the trainer sees it: sampling, scoring and updating, with plain Java
@@ -12,6 +15,20 @@ import java.util.List;
 public interface Policy extends AutoCloseable {
 
     Tokenizer tokenizer();
+
+    /** The model folder's chat template (Hugging Face {@code chat_template}), when it has one. */
+    default Optional<ChatTemplate> chatTemplate() {
+        return Optional.empty();
+    }
+
+    /**
+     * Ids that always end a sample (kept as its last token): the end-of-sequence ids of
+     * config.json, generation_config.json and the tokenizer, and the chat template's end-of-turn
+     * token. A sample that ends otherwise was cut at the length limit ({@link Sample#stopped()}).
+     */
+    default Set<Integer> stopTokenIds() {
+        return Set.of(tokenizer().eosId());
+    }
 
     /** One sample per prompt (repeat a prompt to get several); batched with a KV cache. */
     List<Sample> sample(List<int[]> prompts, SamplingParams params);

@@ -126,6 +126,13 @@ class ChatTemplateTest {
     }
 
     @Test
+    void lstripBlocksStripsOnlyIndentationBeforeATag() {
+        assertEquals("x|a: x|a\n\t x|\ny|  {% x %}\n|\nb",
+                render("  {% if true %}x{% endif %}|a: {% if true %}x{% endif %}|a\n\t {%+ if true %}x{% endif %}|"
+                        + "\n  {# note #}y|{% raw %}  {% x %}\n{% endraw %}|\n   {% if true %}\nb{% endif %}"));
+    }
+
+    @Test
     void loopFilterSkipsItemsAndLoopCountsTheKeptOnes() {
         assertEquals("1user 2assistant.", render("{% for m in messages if m.role != 'system' %}{{ loop.index }}"
                 + "{{ m.role }}{{ '.' if loop.last else ' ' }}{% endfor %}"));

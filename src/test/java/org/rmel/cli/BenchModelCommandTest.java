@@ -35,6 +35,26 @@ class BenchModelCommandTest {
     }
 
     @Test
+    void measuresAHuggingFaceFolderAsTheTrainerLoadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path dir = org.rmel.testsupport.TinyHfModel.create(tmp.resolve("tiny"));
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new RmelCommand());
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute("bench", "model", "--model", dir.toString(), "--batch", "4", "--prompt-tokens", "8",
+                "--new-tokens", "6", "--no-recompute", "--matmul-size", "128", "--device", "cpu");
+        String text = out.toString();
+        assertEquals(0, code, text);
+        assertTrue(text.contains("model: folder " + dir + ", 141,888 parameters"), text);
+        Matcher m = Pattern.compile("sampling batch 4, prompt 8, 6 new tokens: KV cache ([\\d,]+) tokens/s").matcher(text);
+        assertTrue(m.find(), text);
+        Matcher cpu = Pattern.compile("CPU time: ([\\d,]+) tokens per CPU-second").matcher(text);
+        assertTrue(cpu.find() && Long.parseLong(cpu.group(1).replace(",", "")) > 0, text);
+        assertEquals(2, RmelCommand.execute("bench", "model", "--model", dir.toString(), "--layers", "1"));
+        assertEquals(2, RmelCommand.execute("bench", "model", "--model", tmp.resolve("none").toString()));
+    }
+
+    @Test
     void unknownShapeIsAUserError() {
         assertEquals(2, RmelCommand.execute("bench", "model", "--shape", "gpt5"));
         assertEquals(2, RmelCommand.execute("bench", "model", "--batch", "0"));
