@@ -72,7 +72,12 @@ public final class EventTail implements AutoCloseable {
     /** Line of each {@code seq} seen (index = seq), 0 = not seen. */
     private int[] seqLines = new int[1024];
     private long maxSeq;
-    /** Hash of the previous line, when it was a contract-1 line (no seq). */
+    /**
+     * The previous line, when it was a contract-1 line (no seq): where it starts in {@code buf}
+     * while it is still there (-1 after the window moved on), else the hash of its bytes.
+     */
+    private int prevStart = -1;
+    private int prevLength;
     private long prevHash;
     private boolean havePrevious;
     /** Lines without a readable seq since the last numbered one. */
@@ -174,6 +179,10 @@ public final class EventTail implements AutoCloseable {
                 reset = true;
                 continue; // offset and line were rewound by restart()
             }
+            if (havePrevious && prevStart >= 0) { // the window moves on: keep the previous line as a hash
+                prevHash = hash(prevStart, prevLength);
+                prevStart = -1;
+            }
             offset += lineEnds[count - 1] + 1;
         }
         return new Batch(reset, events, warnings, offset, size, torn);
@@ -223,10 +232,10 @@ public final class EventTail implements AutoCloseable {
     /**
      * One parsed line: its kind, the event or the problem (for UNKNOWN_TYPE the type, null when it
      * has none), its {@code seq} ({@link EventLines#ABSENT} for a contract-1 line), whether it
-     * started with a byte-order mark, and a hash of its bytes (contract-1 lines, to spot repeats).
+     * started with a byte-order mark.
      */
-    private record Parsed(Kind kind, RunEvent event, String message, long seq, boolean bom, long hash) {
-        static final Parsed BLANK_LINE = new Parsed(Kind.BLANK, null, null, EventLines.ABSENT, false, 0);
+    private record Parsed(Kind kind, RunEvent event, String message, long seq, boolean bom) {
+        static final Parsed BLANK_LINE = new Parsed(Kind.BLANK, null, null, EventLines.ABSENT, false);
     }
 
     private Object parse(int start, int len) {
@@ -239,26 +248,25 @@ public final class EventTail implements AutoCloseable {
             len -= 3;
         }
         long seq = EventLines.seq(buf, start, len);
-        long hash = seq == EventLines.ABSENT ? hash(start, len) : 0;
         if (!types.isEmpty()) {
             String leading = leadingType(start, len);
             if (leading != null && !wanted(leading) && !ALWAYS_PARSED.contains(leading)) {
-                return new Parsed(Kind.SKIPPED, null, null, seq, bom, hash);
+                return new Parsed(Kind.SKIPPED, null, null, seq, bom);
             }
         }
         int bad = Utf8.firstInvalid(buf, start, len);
         if (bad >= 0) {
             return new Parsed(Kind.UNREADABLE, null, String.format("not valid UTF-8 (byte 0x%02X at column %d); skipped",
-                    buf[start + bad] & 0xFF, bad + 1 + (bom ? 3 : 0)), seq, bom, hash);
+                    buf[start + bad] & 0xFF, bad + 1 + (bom ? 3 : 0)), seq, bom);
         }
         RunEvent event;
         try {
             event = RunJson.MAPPER.readValue(buf, start, len, RunEvent.class);
         } catch (IOException e) {
-            return new Parsed(Kind.UNREADABLE, null, describe(e), seq, bom, hash);
+            return new Parsed(Kind.UNREADABLE, null, describe(e), seq, bom);
         }
         if (event == null) {
-            return new Parsed(Kind.UNKNOWN_TYPE, null, typeOf(start, len), seq, bom, hash);
+            return new Parsed(Kind.UNKNOWN_TYPE, null, typeOf(start, len), seq, bom);
         }
         long v = EventLines.version(buf, start, len);
         String problem = v == EventLines.ABSENT ? "no \"v\" field (the contract version)"
@@ -270,9 +278,9 @@ public final class EventTail implements AutoCloseable {
                 : EventValues.problem(event);
         if (problem != null) {
             return new Parsed(Kind.UNREADABLE, null, problem.endsWith("skipped") ? problem
-                    : "impossible value: " + problem + "; skipped", seq, bom, hash);
+                    : "impossible value: " + problem + "; skipped", seq, bom);
         }
-        return new Parsed(Kind.EVENT, event, null, seq, bom, hash);
+        return new Parsed(Kind.EVENT, event, null, seq, bom);
     }
 
     /** Applies one parsed line in order; returns true when a {@code resumed} event forced a restart. */
@@ -286,7 +294,7 @@ public final class EventTail implements AutoCloseable {
             addWarning(warnings, warn(line, "starts with a byte-order mark (EF BB BF), which a JSON Lines file must not "
                     + "contain; read without it"));
         }
-        if (duplicate(p, warnings)) {
+        if (duplicate(p, (int) (lineOffset - offset), len, warnings)) {
             return false;
         }
         if (p.kind() == Kind.UNREADABLE) {
@@ -342,15 +350,20 @@ public final class EventTail implements AutoCloseable {
      * The sequence rules: reports a repeated {@code seq} or, in a contract-1 log, an exact repeat of
      * the previous line (returns true: skip it), and a jump or step back in {@code seq} (kept).
      */
-    private boolean duplicate(Parsed p, List<ReadWarning> warnings) {
+    private boolean duplicate(Parsed p, int at, int len, List<ReadWarning> warnings) {
         long seq = p.seq();
         if (seq < 1) {
             unnumbered++; // a garbled line whose seq is lost accounts for one number of a jump
         }
         if (seq == EventLines.ABSENT) {
-            boolean repeat = havePrevious && p.hash() == prevHash;
-            prevHash = p.hash();
+            boolean repeat = false;
+            if (havePrevious && len == prevLength) { // lines of equal length are rare but for repeats: compare then
+                repeat = prevStart >= 0 ? Arrays.equals(buf, prevStart, prevStart + len, buf, at, at + len)
+                        : hash(at, len) == prevHash;
+            }
             havePrevious = true;
+            prevStart = at;
+            prevLength = len;
             if (repeat) {
                 addWarning(warnings, warn(line, "repeats line " + (line - 1) + " exactly: a duplicate; skipped"));
                 return true;
@@ -368,16 +381,16 @@ public final class EventTail implements AutoCloseable {
                     + "sequence number of this log; skipped"));
             return true;
         }
-        int at = (int) seq;
-        if (at >= seqLines.length) {
-            seqLines = Arrays.copyOf(seqLines, Math.max(at + 1, seqLines.length * 2));
+        int index = (int) seq;
+        if (index >= seqLines.length) {
+            seqLines = Arrays.copyOf(seqLines, Math.max(index + 1, seqLines.length * 2));
         }
         havePrevious = false;
-        if (seqLines[at] != 0) {
-            addWarning(warnings, warn(line, "duplicate of line " + seqLines[at] + " (both have seq " + seq + "); skipped"));
+        if (seqLines[index] != 0) {
+            addWarning(warnings, warn(line, "duplicate of line " + seqLines[index] + " (both have seq " + seq + "); skipped"));
             return true;
         }
-        seqLines[at] = (int) line;
+        seqLines[index] = (int) line;
         long from = maxSeq == 0 ? line - 1 : maxSeq;
         long missing = seq - from - 1;
         long unexplained = missing - unnumbered;
@@ -397,7 +410,7 @@ public final class EventTail implements AutoCloseable {
         for (int i = start; i < start + len; i++) {
             h = (h ^ (buf[i] & 0xff)) * 0x100000001b3L;
         }
-        return h * 31 + len;
+        return h;
     }
 
     private boolean wanted(String type) {
@@ -454,6 +467,7 @@ public final class EventTail implements AutoCloseable {
         Arrays.fill(seqLines, 0);
         maxSeq = 0;
         prevHash = 0;
+        prevStart = -1;
         havePrevious = false;
         unnumbered = 0;
         runStarted = false;
