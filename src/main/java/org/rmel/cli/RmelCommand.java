@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
                 DatasetsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                StudyCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

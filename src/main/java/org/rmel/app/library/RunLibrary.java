@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.rmel.base.BadInputException;
-import org.rmel.run.Batch;
-import org.rmel.run.EventTail;
 import org.rmel.run.RunDirectory;
 import org.rmel.run.RunFiles;
-import org.rmel.run.RunStatusTracker;
+import org.rmel.run.RunStatusFollower;
 
 /**
  * The runs of the workspace, the sample runs and folders opened by hand, with their status.
@@ -24,42 +22,7 @@ import org.rmel.run.RunStatusTracker;
  * Reads only; never writes into a run folder.
  */
 public final class RunLibrary implements AutoCloseable {
-    private final Map<Path, Tracked> tracked = new LinkedHashMap<>();
-
-    /** Incremental reading state of one run. */
-    private static final class Tracked implements AutoCloseable {
-        final RunDirectory run;
-        final EventTail tail;
-        final RunStatusTracker status;
-        int warnings;
-
-        Tracked(RunDirectory run) {
-            this.run = run;
-            this.tail = run.tail(RunStatusTracker.TYPES); // the status needs only a few types: skip parsing the rest
-            this.status = new RunStatusTracker(run.spec());
-        }
-
-        void catchUp() throws IOException {
-            Batch batch;
-            do {
-                batch = tail.poll();
-                if (batch.reset()) {
-                    warnings = 0;
-                }
-                batch.feed(status);
-                warnings += batch.warnings().size();
-            } while (!batch.caughtUp());
-        }
-
-        @Override
-        public void close() {
-            try {
-                tail.close();
-            } catch (IOException e) {
-                // a read channel: nothing to lose
-            }
-        }
-    }
+    private final Map<Path, RunStatusFollower> tracked = new LinkedHashMap<>();
 
     /**
      * Lists the run folders directly inside {@code workspace} and {@code samples} (a run folder
@@ -93,18 +56,18 @@ public final class RunLibrary implements AutoCloseable {
 
     private RunSummary summarize(Path dir, RunSummary.Source source) {
         try {
-            Tracked t = tracked.get(dir);
+            RunStatusFollower t = tracked.get(dir);
             if (t == null) {
-                t = new Tracked(RunDirectory.open(dir));
+                t = new RunStatusFollower(RunDirectory.open(dir));
                 tracked.put(dir, t);
             }
             t.catchUp();
-            return new RunSummary(dir, source, t.run.spec().condition(), Optional.of(t.status.status(t.run.writer())),
-                    t.warnings, Optional.empty());
+            return new RunSummary(dir, source, t.run().spec().condition(), Optional.of(t.status()), t.warnings(),
+                    Optional.empty());
         } catch (BadInputException e) {
             return new RunSummary(dir, source, Optional.empty(), Optional.empty(), 0, Optional.of(e.getMessage()));
         } catch (IOException e) {
-            Tracked broken = tracked.remove(dir);
+            RunStatusFollower broken = tracked.remove(dir);
             if (broken != null) {
                 broken.close();
             }
@@ -131,7 +94,7 @@ public final class RunLibrary implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        tracked.values().forEach(Tracked::close);
+        tracked.values().forEach(RunStatusFollower::close);
         tracked.clear();
     }
 }
