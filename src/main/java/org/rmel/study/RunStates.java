@@ -78,10 +78,14 @@ public final class RunStates implements AutoCloseable {
                     case FINISHED -> CellState.FINISHED;
                     case STOPPED -> CellState.STOPPED;
                     case FAILED -> CellState.FAILED;
-                    case KILLED -> launchAlive ? CellState.RUNNING : CellState.KILLED;
+                    case KILLED -> CellState.KILLED;
                 };
-                String detail = state == CellState.RUNNING && status.state() == RunStatus.State.KILLED
-                        ? "resuming" : status.detail();
+                String detail = status.detail();
+                if (launchAlive && state != CellState.RUNNING) {
+                    // our trainer for it is alive: resuming (no `resumed` event yet) or writing its last lines
+                    detail = state == CellState.FINISHED ? "finished; the trainer is exiting" : "resuming";
+                    state = state == CellState.FINISHED ? state : CellState.RUNNING;
+                }
                 return new CellStatus(cell, state, Optional.of(status), detail, Optional.empty(), logIfAny);
             } catch (BadInputException | IOException e) {
                 RunStatusFollower broken = followers.remove(cell.index());
@@ -95,6 +99,10 @@ public final class RunStates implements AutoCloseable {
             return new CellStatus(cell, CellState.RUNNING, Optional.empty(), "starting", Optional.empty(), logIfAny);
         }
         Optional<Integer> exit = exitCode(study.exitFile(cell));
+        if (exit.isPresent() && (exit.get() == 143 || exit.get() == 130)) {
+            return new CellStatus(cell, CellState.PENDING, Optional.empty(), "stopped before its run was created",
+                    Optional.empty(), logIfAny);
+        }
         if (exit.isPresent() && exit.get() != 0) {
             return new CellStatus(cell, CellState.FAILED, Optional.empty(), "the trainer exited with code " + exit.get()
                     + " before creating its run" + lastLine(log).map(l -> ": " + l).orElse(""), Optional.empty(), logIfAny);

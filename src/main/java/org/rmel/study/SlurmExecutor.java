@@ -276,6 +276,10 @@ public final class SlurmExecutor implements StudyExecutor {
             return c.with(CellState.RUNNING, c.run().isPresent() ? c.detail() + "; " + slurmSays : "starting; " + slurmSays);
         }
         boolean probed = Files.exists(probeFile(study, name));
+        boolean neverRan = t.node().isBlank() || t.node().equals("(null)") || t.node().startsWith("None");
+        if (!study.started(c.cell()) && !probed && neverRan) {
+            return c.with(CellState.PENDING, "the task ended before it started (" + slurmSays + ")");
+        }
         if (!study.started(c.cell())) {
             String why = probed ? "the task ended (" + slurmSays + ") before creating its run; see " + c.log().orElse(null)
                     : noProbe(study, name, t);
