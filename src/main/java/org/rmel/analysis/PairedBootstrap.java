@@ -87,7 +87,7 @@ public final class PairedBootstrap {
     }
 
     /** Quantile of sorted values, linear interpolation between order statistics (R's type 7). */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lo = (int) Math.floor(h);
         int hi = Math.min(sorted.length - 1, lo + 1);

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 "  study status runs/study1",
                 "  study report runs/study1"},
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class,
-                StudyCommand.Status.class, StudyCommand.Cancel.class, StudyCommand.Task.class})
+                StudyCommand.Status.class, StudyCommand.Cancel.class, StudyReportCommand.class, StudyCommand.Task.class})
 public final class StudyCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -29,41 +29,67 @@ public final class RateCharts {
     }
 
     public static ChartFigure create(RatePanel panel, FigureStyle style) {
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<String> labels = bucketLabels(panel);
+        List<String> names = panel.series().stream().map(RateSeries::name).toList();
+        Double[][] values = new Double[panel.series().size()][labels.size()];
         WhiskerBarRenderer.Whisker[][] whiskers = new WhiskerBarRenderer.Whisker[panel.series().size()][labels.size()];
-        double top = 0.05;
         for (int r = 0; r < panel.series().size(); r++) {
-            RateSeries s = panel.series().get(r);
-            for (RateBucket b : s.buckets()) {
+            for (RateBucket b : panel.series().get(r).buckets()) {
                 int c = labels.indexOf(b.label());
-                dataset.addValue(b.rate(), s.name(), b.label());
+                values[r][c] = b.rate();
                 whiskers[r][c] = new WhiskerBarRenderer.Whisker(b.lo(), b.hi(), b.successes() + "/" + b.trials());
-                top = Math.max(top, Double.isNaN(b.hi()) ? b.rate() : b.hi());
             }
         }
-        CategoryAxis x = new CategoryAxis(panel.xLabel());
+        return bars(panel.title(), panel.xLabel(), panel.yLabel(), names, labels, values, whiskers, List.of(csv(panel)), style);
+    }
+
+    /**
+     * Grouped bars (series side by side within each bucket) of fractions on a percent axis, with
+     * whiskers, labels and optional per-bar dots: the body every bar chart of rates shares.
+     *
+     * @param values [series][bucket], null where a series has no bar
+     */
+    static ChartFigure bars(String title, String xLabel, String yLabel, List<String> seriesNames, List<String> labels,
+            Double[][] values, WhiskerBarRenderer.Whisker[][] whiskers, List<CsvTable> data, FigureStyle style) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        double top = 0.05;
+        for (int r = 0; r < seriesNames.size(); r++) {
+            for (int c = 0; c < labels.size(); c++) {
+                if (values[r][c] == null) {
+                    continue;
+                }
+                dataset.addValue(values[r][c], seriesNames.get(r), labels.get(c));
+                WhiskerBarRenderer.Whisker w = whiskers[r][c];
+                top = Math.max(top, w == null || Double.isNaN(w.hi()) ? values[r][c] : w.hi());
+                if (w != null) {
+                    for (double p : w.points()) {
+                        top = Double.isNaN(p) ? top : Math.max(top, p);
+                    }
+                }
+            }
+        }
+        CategoryAxis x = new CategoryAxis(xLabel);
         x.setCategoryMargin(0.25);
         x.setMaximumCategoryLabelLines(2);
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
-        NumberAxis y = new NumberAxis(panel.yLabel());
+        NumberAxis y = new NumberAxis(yLabel);
         y.setNumberFormatOverride(new PercentUpToOne());
         // Headroom above the tallest whisker for its count label (upright or, for narrow bars, rotated).
-        y.setRange(0, Math.min(1.0, top) * (panel.series().size() > 2 ? 1.3 : 1.18) + 0.01);
+        y.setRange(0, Math.min(1.0, top) * (seriesNames.size() > 2 ? 1.3 : 1.18) + 0.01);
         WhiskerBarRenderer renderer = new WhiskerBarRenderer(whiskers, style.palette().role("text"), style.thinStroke(),
                 style.tickFont().deriveFont((float) (style.basePt() * 0.85)));
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.06);
         renderer.setDrawBarOutline(false);
-        for (int i = 0; i < panel.series().size(); i++) {
+        for (int i = 0; i < seriesNames.size(); i++) {
             renderer.setSeriesPaint(i, style.palette().series(i));
         }
         CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        JFreeChart chart = new JFreeChart(panel.title(), style.titleFont(), plot, panel.series().size() > 1);
-        return new ChartFigure(ChartStyler.style(chart, style), List.of(csv(panel)));
+        JFreeChart chart = new JFreeChart(title, style.titleFont(), plot, seriesNames.size() > 1);
+        return new ChartFigure(ChartStyler.style(chart, style), data);
     }
 
     /**

@@ -18,13 +18,17 @@ import org.jfree.data.category.CategoryDataset;
 
 /**
  * Bars with asymmetric interval whiskers (Wilson intervals are not symmetric, so JFreeChart's
- * mean ± sd renderer does not fit) and the count "successes/trials" above each whisker.
+ * mean ± sd renderer does not fit) and the count "successes/trials" above each whisker; optionally
+ * the individual values behind a bar (a study's per-seed values) as hollow dots spread across it.
  */
 final class WhiskerBarRenderer extends BarRenderer {
     private static final long serialVersionUID = 1L;
 
-    /** Interval and count of one bar; looked up by (row, column) of the dataset. */
-    record Whisker(double lo, double hi, String count) {
+    /** Interval, count and the individual values (may be empty) of one bar; looked up by (row, column) of the dataset. */
+    record Whisker(double lo, double hi, String count, double[] points) {
+        Whisker(double lo, double hi, String count) {
+            this(lo, hi, count, new double[0]);
+        }
     }
 
     private final transient Whisker[][] whiskers;
@@ -58,6 +62,8 @@ final class WhiskerBarRenderer extends BarRenderer {
         g2.draw(new Line2D.Double(cx, yLo, cx, yHi));
         g2.draw(new Line2D.Double(cx - cap, yLo, cx + cap, yLo));
         g2.draw(new Line2D.Double(cx - cap, yHi, cx + cap, yHi));
+        drawPoints(g2, w.points(), cx, state.getBarWidth(), dataArea, rangeAxis, edge);
+        g2.setPaint(whiskerPaint);
         g2.setFont(countFont);
         FontMetrics fm = g2.getFontMetrics();
         double textWidth = fm.getStringBounds(w.count(), g2).getWidth();
@@ -70,6 +76,28 @@ final class WhiskerBarRenderer extends BarRenderer {
             g2.rotate(-Math.PI / 2);
             g2.drawString(w.count(), 0f, 0f);
             g2.setTransform(saved);
+        }
+    }
+
+    /** Hollow dots spread evenly over the middle half of the bar, so equal values stay distinguishable. */
+    private void drawPoints(Graphics2D g2, double[] points, double cx, double barWidth, Rectangle2D dataArea,
+            ValueAxis rangeAxis, RectangleEdge edge) {
+        if (points.length == 0) {
+            return;
+        }
+        double r = Math.max(1.2, Math.min(barWidth * 0.12, countFont.getSize2D() * 0.3));
+        double span = points.length == 1 ? 0 : barWidth * 0.5;
+        for (int i = 0; i < points.length; i++) {
+            if (Double.isNaN(points[i])) {
+                continue;
+            }
+            double x = points.length == 1 ? cx : cx - span / 2 + span * i / (points.length - 1);
+            double y = rangeAxis.valueToJava2D(points[i], dataArea, edge);
+            java.awt.geom.Ellipse2D dot = new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+            g2.setPaint(java.awt.Color.WHITE);
+            g2.fill(dot);
+            g2.setPaint(whiskerPaint);
+            g2.draw(dot);
         }
     }
 }

@@ -160,11 +160,11 @@ public final class TableWriter {
     }
 
     /** LaTeX escaping and marks. */
-    static final class Tex {
+    public static final class Tex {
         private Tex() {
         }
 
-        static String escape(String s) {
+        public static String escape(String s) {
             StringBuilder sb = new StringBuilder();
             for (char c : s.toCharArray()) {
                 switch (c) {
@@ -182,21 +182,21 @@ public final class TableWriter {
             return sb.toString();
         }
 
-        static String mark(String cell, int rank) {
+        public static String mark(String cell, int rank) {
             return rank == 1 ? "\\textbf{" + cell + "}" : rank == 2 ? "\\underline{" + cell + "}" : cell;
         }
     }
 
     /** Markdown escaping and marks. */
-    static final class Md {
+    public static final class Md {
         private Md() {
         }
 
-        static String escape(String s) {
+        public static String escape(String s) {
             return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
         }
 
-        static String mark(String cell, int rank) {
+        public static String mark(String cell, int rank) {
             return rank == 1 ? "**" + cell + "**" : rank == 2 ? "<u>" + cell + "</u>" : cell;
         }
     }

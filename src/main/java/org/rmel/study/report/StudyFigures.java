@@ -1,0 +1,152 @@
+package org.rmel.study.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.rmel.base.BadInputException;
+import org.rmel.figures.Figure;
+import org.rmel.figures.FigureStyle;
+import org.rmel.figures.charts.ChartFigure;
+import org.rmel.figures.charts.GridFigure;
+import org.rmel.figures.charts.LcpCharts;
+import org.rmel.figures.charts.SeedBarCharts;
+import org.rmel.figures.data.LcpData;
+import org.rmel.figures.data.LcpSample;
+import org.rmel.figures.data.SeedBarPanel;
+import org.rmel.study.stats.ClaimChecks;
+import org.rmel.study.stats.Estimate;
+import org.rmel.study.stats.SeedRun;
+import org.rmel.study.stats.StudyStatistics;
+
+/**
+ * The study's figures, pooled over seeds with each seed's own value as a dot, built through the
+ * figure package's factories ({@link SeedBarCharts}, {@link LcpCharts}) so they share its styles
+ * and exports: the inverted U (revision success by difficulty band and by seed log-prob quintile,
+ * MEL+Extra's extra-rollout rescue beside it), LCP (accepted revisions below an LCP ratio of 0.5,
+ * and the pooled histograms) and the average scores per condition.
+ */
+public final class StudyFigures {
+    private static final List<String> BANDS = List.of(ClaimChecks.EASY, ClaimChecks.INTERMEDIATE, ClaimChecks.HARD);
+    private static final List<String> QUINTILES = List.of("Q1", "Q2", "Q3", "Q4", "Q5");
+
+    private final StudyResults results;
+    private final StudyStatistics stats;
+
+    public StudyFigures(StudyResults results) {
+        this.results = results;
+        this.stats = results.statistics();
+    }
+
+    /** Panel (a) by all-negative frequency band, (b) by seed log-prob quintile. */
+    public Figure difficulty(FigureStyle style) {
+        List<SeedBarPanel.Series> byBand = new ArrayList<>();
+        List<SeedBarPanel.Series> byQuintile = new ArrayList<>();
+        for (String c : results.revisingConditions()) {
+            byBand.add(series(StudyResults.label(c) + " revision", c, BANDS, StudyStatistics::revisionBand));
+            byQuintile.add(series(StudyResults.label(c) + " revision", c, QUINTILES, StudyStatistics::quintile));
+        }
+        for (String c : results.conditionsWithRuns()) {
+            if (stats.data().of(c).stream().anyMatch(r -> r.extraByBand().values().stream().anyMatch(x -> x[1] > 0))) {
+                byBand.add(series(StudyResults.label(c) + " rollout", c, BANDS, StudyStatistics::extraBand));
+            }
+        }
+        byBand.removeIf(s -> s.bars().isEmpty());
+        byQuintile.removeIf(s -> s.bars().isEmpty());
+        if (byBand.isEmpty()) {
+            throw new BadInputException("no finished run has revisions or extra rollouts on all-negative groups yet");
+        }
+        List<ChartFigure> panels = new ArrayList<>();
+        panels.add(SeedBarCharts.create(new SeedBarPanel("(a) by all-negative frequency, pooled over seeds",
+                "all-negative frequency (difficulty)", "success rate", byBand), style));
+        if (!byQuintile.isEmpty()) {
+            panels.add(SeedBarCharts.create(new SeedBarPanel("(b) by seed log-prob quintile, pooled over seeds",
+                    "seed mean log-prob quintile (Q1 = least likely)", "success rate", byQuintile), style));
+        }
+        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    private SeedBarPanel.Series series(String name, String condition, List<String> buckets,
+            Function<String, Function<SeedRun, long[]>> counts) {
+        List<SeedBarPanel.Bar> bars = new ArrayList<>();
+        for (String b : buckets) {
+            Function<SeedRun, long[]> f = counts.apply(b);
+            long s = 0;
+            long t = 0;
+            for (SeedRun r : stats.data().of(condition)) {
+                long[] x = f.apply(r);
+                if (x != null) {
+                    s += x[0];
+                    t += x[1];
+                }
+            }
+            if (t == 0) {
+                continue;
+            }
+            Estimate e = stats.pooledRate(condition, f);
+            bars.add(new SeedBarPanel.Bar(axis(b), e.value(), e.low(), e.high(), s + "/" + t, points(stats.perSeedRates(condition, f))));
+        }
+        return new SeedBarPanel.Series(name, bars);
+    }
+
+    private static List<SeedBarPanel.SeedPoint> points(List<double[]> perSeed) {
+        return perSeed.stream().map(p -> new SeedBarPanel.SeedPoint((int) p[0], p[1])).toList();
+    }
+
+    static String axis(String bucket) {
+        return bucket.replace("<=", "≤");
+    }
+
+    /** (a) accepted revisions with LCP ratio below 0.5 per revising condition; then each condition's pooled histogram. */
+    public Figure lcp(FigureStyle style) {
+        List<String> revising = results.revisingConditions().stream()
+                .filter(c -> stats.data().of(c).stream().anyMatch(r -> !r.lcp().isEmpty())).toList();
+        if (revising.isEmpty()) {
+            throw new BadInputException("no finished run made revision attempts yet (only R-MEL conditions revise)");
+        }
+        List<SeedBarPanel.Bar> bars = new ArrayList<>();
+        for (String c : revising) {
+            Estimate e = stats.pooledRate(c, StudyStatistics.LCP_BELOW_HALF);
+            long below = stats.data().of(c).stream().mapToLong(r -> StudyStatistics.LCP_BELOW_HALF.apply(r)[0]).sum();
+            long accepted = stats.data().of(c).stream().mapToLong(r -> StudyStatistics.LCP_BELOW_HALF.apply(r)[1]).sum();
+            bars.add(new SeedBarPanel.Bar(StudyResults.label(c), e.value(), e.low(), e.high(), below + "/" + accepted,
+                    points(stats.perSeedRates(c, StudyStatistics.LCP_BELOW_HALF))));
+        }
+        List<ChartFigure> panels = new ArrayList<>();
+        panels.add(SeedBarCharts.create(new SeedBarPanel("accepted revisions with LCP ratio < 0.5",
+                "condition", "share of accepted revisions", List.of(new SeedBarPanel.Series("pooled over seeds", bars))), style));
+        for (String c : revising) {
+            List<LcpSample> samples = new ArrayList<>();
+            double tauMin = Double.NaN;
+            for (SeedRun r : stats.data().of(c)) {
+                r.lcp().forEach(p -> samples.add(new LcpSample(p.tau(), p.ratio(), p.accepted())));
+            }
+            tauMin = results.study().spec().settings(new org.rmel.study.StudyCell(0, c, results.study().spec().seeds().get(0)))
+                    .doubleValue("tau_min");
+            panels.add(LcpCharts.histogram(new LcpData(String.format(Locale.ROOT, "%s, %d seed%s", StudyResults.label(c),
+                    stats.data().of(c).size(), stats.data().of(c).size() == 1 ? "" : "s"), samples, tauMin), style));
+        }
+        return new GridFigure(panels);
+    }
+
+    /** Average Pass@1 and Avg@8 per condition, with each seed's average. */
+    public Figure scores(FigureStyle style) {
+        List<String> conds = results.conditionsWithRuns();
+        if (conds.isEmpty() || stats.data().benchmarks().isEmpty()) {
+            throw new BadInputException("no finished run with evaluations yet");
+        }
+        List<SeedBarPanel.Series> series = new ArrayList<>();
+        for (SeedRun.Metric m : SeedRun.Metric.values()) {
+            List<SeedBarPanel.Bar> bars = new ArrayList<>();
+            for (String c : conds) {
+                Estimate e = stats.score(c, m, StudyStatistics.AVG);
+                bars.add(new SeedBarPanel.Bar(StudyResults.label(c), e.value(), e.low(), e.high(),
+                        "n=" + e.seeds(), stats.perSeedScores(c, m, StudyStatistics.AVG).stream()
+                                .map(p -> new SeedBarPanel.SeedPoint((int) p[0], p[1])).toList()));
+            }
+            series.add(new SeedBarPanel.Series(m.label, bars));
+        }
+        return SeedBarCharts.create(new SeedBarPanel("average over " + String.join(", ", stats.data().benchmarks()),
+                "condition", "score (mean over seeds)", series), style);
+    }
+}

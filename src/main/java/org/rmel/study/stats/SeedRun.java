@@ -1,0 +1,42 @@
+package org.rmel.study.stats;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What the statistics need from one finished run of a study, read in one pass: per benchmark the
+ * per-problem scores at the run's best step (highest mean Pass@1, the paper's checkpoint choice),
+ * and the counts behind p_keep, revision success by difficulty, rescued groups and LCP ratios.
+ *
+ * @param revisionByBand revision success per difficulty band ({s, t} per band label)
+ * @param extraByBand MEL+Extra: extra-rollout groups with a correct answer per band
+ * @param revisionByQuintile revision success per seed log-prob quintile (Q1 … Q5)
+ */
+public record SeedRun(String condition, int seed, Path dir, Map<String, ProblemScores> benchmarks, OptionalInt bestStep,
+        long kept, long metas, Map<String, long[]> revisionByBand, Map<String, long[]> extraByBand,
+        Map<String, long[]> revisionByQuintile, long rescued, long revisions, List<LcpPoint> lcp) {
+
+    /** Per-problem scores of one benchmark at the best step: Pass@1 (0/1) and Avg@N (fraction), by problem id. */
+    public record ProblemScores(List<String> ids, double[] pass1, double[] avgN, int samples) {
+        public double[] metric(Metric m) {
+            return m == Metric.PASS_AT_1 ? pass1 : avgN;
+        }
+    }
+
+    /** One revision attempt's LCP ratio (over the seed's length) at truncation ratio τ. */
+    public record LcpPoint(double tau, double ratio, boolean accepted) {
+    }
+
+    /** Which evaluation score. */
+    public enum Metric {
+        PASS_AT_1("Pass@1"), AVG_AT_8("Avg@8");
+
+        public final String label;
+
+        Metric(String label) {
+            this.label = label;
+        }
+    }
+}
