@@ -97,36 +97,54 @@ public final class StudyFigures {
         return bucket.replace("<=", "≤");
     }
 
-    /** (a) accepted revisions with LCP ratio below 0.5 per revising condition; then each condition's pooled histogram. */
-    public Figure lcp(FigureStyle style) {
+    private List<String> lcpConditions() {
         List<String> revising = results.revisingConditions().stream()
                 .filter(c -> stats.data().of(c).stream().anyMatch(r -> !r.lcp().isEmpty())).toList();
         if (revising.isEmpty()) {
             throw new BadInputException("no finished run made revision attempts yet (only R-MEL conditions revise)");
         }
+        return revising;
+    }
+
+    /** Accepted revisions with an LCP ratio below 0.5 (the paper: 33.9 % without the prefix constraint), per revising condition. */
+    public Figure lcpShare(FigureStyle style) {
         List<SeedBarPanel.Bar> bars = new ArrayList<>();
-        for (String c : revising) {
+        for (String c : lcpConditions()) {
             Estimate e = stats.pooledRate(c, StudyStatistics.LCP_BELOW_HALF);
             long below = stats.data().of(c).stream().mapToLong(r -> StudyStatistics.LCP_BELOW_HALF.apply(r)[0]).sum();
             long accepted = stats.data().of(c).stream().mapToLong(r -> StudyStatistics.LCP_BELOW_HALF.apply(r)[1]).sum();
-            bars.add(new SeedBarPanel.Bar(StudyResults.label(c), e.value(), e.low(), e.high(), below + "/" + accepted,
+            bars.add(new SeedBarPanel.Bar(shortLabel(c), e.value(), e.low(), e.high(), below + "/" + accepted,
                     points(stats.perSeedRates(c, StudyStatistics.LCP_BELOW_HALF))));
         }
+        return SeedBarCharts.create(new SeedBarPanel("accepted revisions with LCP ratio < 0.5", "condition",
+                "share of accepted revisions", List.of(new SeedBarPanel.Series("pooled over seeds", bars))), style);
+    }
+
+    /** The LCP-ratio histograms by τ of each revising condition, its seeds pooled. */
+    public Figure lcp(FigureStyle style) {
         List<ChartFigure> panels = new ArrayList<>();
-        panels.add(SeedBarCharts.create(new SeedBarPanel("accepted revisions with LCP ratio < 0.5",
-                "condition", "share of accepted revisions", List.of(new SeedBarPanel.Series("pooled over seeds", bars))), style));
-        for (String c : revising) {
+        for (String c : lcpConditions()) {
             List<LcpSample> samples = new ArrayList<>();
-            double tauMin = Double.NaN;
             for (SeedRun r : stats.data().of(c)) {
                 r.lcp().forEach(p -> samples.add(new LcpSample(p.tau(), p.ratio(), p.accepted())));
             }
-            tauMin = results.study().spec().settings(new org.rmel.study.StudyCell(0, c, results.study().spec().seeds().get(0)))
+            double tauMin = results.study().spec().settings(new org.rmel.study.StudyCell(0, c, results.study().spec().seeds().get(0)))
                     .doubleValue("tau_min");
-            panels.add(LcpCharts.histogram(new LcpData(String.format(Locale.ROOT, "%s, %d seed%s", StudyResults.label(c),
-                    stats.data().of(c).size(), stats.data().of(c).size() == 1 ? "" : "s"), samples, tauMin), style));
+            int n = stats.data().of(c).size();
+            panels.add(LcpCharts.histogram(new LcpData(String.format(Locale.ROOT, "%s, %d seed%s", StudyResults.label(c), n,
+                    n == 1 ? "" : "s"), samples, tauMin), style));
         }
-        return new GridFigure(panels);
+        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    /** A condition's name short enough for a category axis: "w/o prefix", "B=1". */
+    static String shortLabel(String condition) {
+        return switch (condition) {
+            case "r-mel-no-prefix" -> "w/o prefix";
+            case "r-mel-b1" -> "B = 1";
+            case "r-mel-adaptive" -> "adaptive";
+            default -> StudyResults.label(condition);
+        };
     }
 
     /** Average Pass@1 and Avg@8 per condition, with each seed's average. */

@@ -43,12 +43,16 @@ public final class StudyReport {
             StudyTables tables = new StudyTables(results);
             StudyFigures figures = new StudyFigures(results);
             List<String> figureLines = new ArrayList<>();
+            FigureSize wide = new FigureSize(FigureSize.DOUBLE_COLUMN_IN, 2.8);
             figure(out, "scores", "Average Pass@1 and Avg@8 per condition: bars are the mean over seeds with its 95% interval, dots the seeds",
-                    figures::scores, files, figureLines);
-            figure(out, "difficulty", "Revision success by difficulty, pooled over seeds (the paper's Figure 3); dots are the seeds, labels successes/trials",
-                    figures::difficulty, files, figureLines);
-            figure(out, "lcp", "LCP ratios: accepted revisions below 0.5 (pooled, dots the seeds) and the pooled histograms by τ",
-                    figures::lcp, files, figureLines);
+                    figures::scores, wide, files, figureLines);
+            figure(out, "difficulty", "Revision success by difficulty, pooled over seeds (the paper's Figure 3); bars and 95% "
+                    + "intervals pooled, dots the seeds, labels successes/trials", figures::difficulty, wide, files, figureLines);
+            figure(out, "lcp-share", "Accepted revisions with an LCP ratio below 0.5 (the paper: 33.9% without the prefix "
+                    + "constraint), pooled over seeds with its 95% interval; dots the seeds", figures::lcpShare,
+                    new FigureSize(FigureSize.SINGLE_COLUMN_IN, 2.6), files, figureLines);
+            figure(out, "lcp", "LCP ratios of all attempts and of accepted revisions by τ, the seeds pooled; τ_min dashed",
+                    figures::lcp, wide, files, figureLines);
             boolean anyEval = !results.data().benchmarks().isEmpty();
             if (anyEval) {
                 files.add(text(out.resolve("table1-pass1.tex"), StudyTables.tex(tables.table1(SeedRun.Metric.PASS_AT_1))));
@@ -65,8 +69,8 @@ public final class StudyReport {
         }
     }
 
-    private static void figure(Path out, String name, String caption, Function<FigureStyle, Figure> build, List<Path> files,
-            List<String> lines) {
+    private static void figure(Path out, String name, String caption, Function<FigureStyle, Figure> build, FigureSize size,
+            List<Path> files, List<String> lines) {
         Figure f;
         try {
             f = build.apply(FigureStyle.paper());
@@ -74,7 +78,6 @@ public final class StudyReport {
             lines.add("- **" + name + "**: not drawn — " + e.getMessage());
             return;
         }
-        FigureSize size = new FigureSize(FigureSize.DOUBLE_COLUMN_IN, 2.8);
         Path pdf = out.resolve(name + ".pdf");
         Path png = out.resolve(name + ".png");
         FigureExporter.write(f, size, ImageFormat.PDF, FigureExporter.DEFAULT_DPI, pdf);
