@@ -73,6 +73,7 @@ public final class WorkbenchWindow {
     private final RunMonitor monitor = new RunMonitor(Duration.ofMillis(200));
     private final RunLibrary library = new RunLibrary();
     private final Launches launches;
+    private final org.rmel.app.study.StudyMenu studies;
     private final WorkbenchFrame frame;
     private final RunLibraryView libraryView;
     private final Set<Path> opened = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -100,6 +101,8 @@ public final class WorkbenchWindow {
         });
         this.selecting = new LatestTaskRunner(background);
         this.launches = new Launches(workspace.launchesFolder(), trainer);
+        this.studies = new org.rmel.app.study.StudyMenu(stage, workspace::folder, workspace.stateFolder(), trainer, background,
+                this::openRuns, message::setText);
         WorkbenchContext context = new WorkbenchContext(background, () -> stage, preferences, monitor);
         this.frame = new WorkbenchFrame(context, PanelRegistry.panels());
         this.libraryView = new RunLibraryView(this::onLibrarySelection);
@@ -164,6 +167,10 @@ public final class WorkbenchWindow {
         return launches;
     }
 
+    public org.rmel.app.study.StudyMenu studies() {
+        return studies;
+    }
+
     public RunMonitor monitor() {
         return monitor;
     }
@@ -202,7 +209,7 @@ public final class WorkbenchWindow {
         MenuItem stop = new MenuItem("Stop Selected Run");
         stop.setOnAction(e -> stopSelected());
         return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop),
-                new Menu("View", null, Theme.darkToggle(stage, preferences)));
+                studies.menu(), new Menu("View", null, Theme.darkToggle(stage, preferences)));
     }
 
     private VBox libraryPane() {

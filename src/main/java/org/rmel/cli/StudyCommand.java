@@ -278,7 +278,7 @@ public final class StudyCommand implements Runnable {
                 }
                 out.println(row.toString().stripTrailing());
             }
-            out.println(status.summary() + status.eta().filter(d -> !status.done())
+            out.println(status.summary() + status.eta().filter(d -> status.anyActive())
                     .map(d -> "; study ETA " + minutes(d)).orElse(""));
             for (CellStatus c : status.cells()) {
                 if (c.state() == CellState.FAILED || c.state() == CellState.KILLED || c.state() == CellState.STOPPED

@@ -240,8 +240,8 @@ public final class LocalExecutor implements StudyExecutor {
     }
 
     @Override
-    public StudyStatus status(Study study) {
-        List<CellStatus> cells = RunStates.read(study);
+    public StudyStatus status(Study study, RunStates states) {
+        List<CellStatus> cells = states.read();
         List<String> notes = new ArrayList<>();
         if (RunLock.probe(study.dir()) == RunLock.Liveness.ALIVE) {
             notes.add("a local driver is working on the study (" + owner(study.dir()) + ")");

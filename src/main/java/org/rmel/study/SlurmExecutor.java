@@ -217,8 +217,8 @@ public final class SlurmExecutor implements StudyExecutor {
     }
 
     @Override
-    public StudyStatus status(Study study) {
-        List<CellStatus> cells = RunStates.read(study);
+    public StudyStatus status(Study study, RunStates states) {
+        List<CellStatus> cells = states.read();
         SlurmJobs jobs = SlurmJobs.read(study);
         List<String> notes = new ArrayList<>();
         if (jobs.submissions().isEmpty()) {

@@ -23,7 +23,14 @@ public interface StudyExecutor {
     int run(Study study, Mode mode, boolean wait, java.util.function.Consumer<String> out);
 
     /** Every cell's state, with what this executor knows beyond the run folders. */
-    StudyStatus status(Study study);
+    default StudyStatus status(Study study) {
+        try (RunStates states = new RunStates(study)) {
+            return status(study, states);
+        }
+    }
+
+    /** As {@link #status(Study)}, reading the runs through {@code states} (incremental: only new bytes). */
+    StudyStatus status(Study study, RunStates states);
 
     /** Stops the study's work: running trainers finish their step, checkpoint and stop; queued tasks are dropped. */
     void cancel(Study study, java.util.function.Consumer<String> out);
