@@ -183,7 +183,8 @@ public final class NewRunForm {
         return Files.isRegularFile(Path.of(value)) ? null : "no such file: " + value;
     }
 
-    private static String outputProblem(String output) {
+    /** Why a folder cannot receive new output (blank, a file, a run, not empty), or null; the New Study dialog uses it too. */
+    public static String outputProblem(String output) {
         if (output.isBlank()) {
             return "choose a folder for the run";
         }

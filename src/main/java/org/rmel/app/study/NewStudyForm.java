@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.rmel.study.ExecutorSpec;
 import org.rmel.study.StudySpec;
 import org.rmel.train.TrainSettings;
@@ -191,23 +190,10 @@ public final class NewStudyForm {
         if (folder.isBlank()) {
             return "choose a folder for the study";
         }
-        Path dir = Path.of(folder.trim());
-        if (Files.exists(dir.resolve(StudySpec.FILE))) {
+        if (Files.exists(Path.of(folder.trim()).resolve(StudySpec.FILE))) {
             return "already holds a study; open it with Study → Open Study…";
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return "is a file, not a folder";
-        }
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> children = Files.list(dir)) {
-                if (children.findAny().isPresent()) {
-                    return "is not empty; choose a new or empty folder";
-                }
-            } catch (java.io.IOException e) {
-                return "cannot be read (" + e.getMessage() + ")";
-            }
-        }
-        return null;
+        return org.rmel.app.launch.NewRunForm.outputProblem(folder);
     }
 
     private static String text(Object value) {
