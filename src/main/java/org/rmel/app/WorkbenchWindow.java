@@ -430,12 +430,16 @@ public final class WorkbenchWindow {
         });
     }
 
-    /** The failure reason first (when failed), then the last lines of trainer.log or the console output. */
+    /**
+     * The failure reason first (when failed), the prompt of an LLM run as the model saw it, then
+     * the last lines of trainer.log or the console output.
+     */
     private String logText(Path primary, List<LibraryRow> rows) {
         StringBuilder text = new StringBuilder();
         rows.stream().filter(r -> r.dir().equals(primary.toAbsolutePath().normalize())).findFirst()
                 .filter(r -> r.status().equals("failed") || r.status().equals("killed"))
                 .ifPresent(r -> text.append(r.status().toUpperCase()).append(": ").append(r.detail()).append("\n\n"));
+        org.rmel.app.status.PromptHeader.of(primary).ifPresent(text::append);
         try {
             List<String> lines = LogTail.lastLines(primary.resolve(RunFiles.TRAINER_LOG), 200);
             if (lines.isEmpty()) {

@@ -55,9 +55,9 @@ public final class EvalSession {
             throw new BadInputException("--benchmark: " + e.getMessage());
         }
         try (Policy policy = Policies.load(folder, TrainSession.device(settings))) {
-            ContextLimit.check(folder, policy, TrainSession.promptFormat(settings), settings.integer("max_new_tokens"),
-                    List.of(problems));
-            EvalEvent e = new Evaluator(settings, policy, new VerifierJudge(), TrainSession.promptFormat(settings))
+            PromptFormat format = TrainSession.promptFormat(settings, ChatWrap.of(settings, policy));
+            ContextLimit.check(folder, policy, format, settings.integer("max_new_tokens"), List.of(problems));
+            EvalEvent e = new Evaluator(settings, policy, new VerifierJudge(), format)
                     .evaluate(step, benchmark, problems);
             if (json) {
                 out.println(RunJson.MAPPER.valueToTree(e).toString());

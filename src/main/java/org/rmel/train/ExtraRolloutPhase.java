@@ -19,6 +19,7 @@ final class ExtraRolloutPhase {
         List<List<Sample>> samples = c.policy.sampleGroups(prompts, b, c.sampling(Seeds.mix(c.seed, c.step, Seeds.EXTRA)));
         long tokens = 0;
         int rescued = 0;
+        int truncated = 0;
         for (int i = 0; i < allNegative.size(); i++) {
             LiveGroup g = allNegative.get(i);
             List<Trajectory> extra = new ArrayList<>();
@@ -26,6 +27,10 @@ final class ExtraRolloutPhase {
                 Sample s = samples.get(i).get(j);
                 extra.add(c.score("x" + j, g.problem, s));
                 tokens += s.tokenIds().length;
+                if (!s.stopped()) {
+                    g.truncated.add("x" + j);
+                    truncated++;
+                }
             }
             g.add(extra);
             rescued += extra.stream().anyMatch(Trajectory::correct) ? 1 : 0;
@@ -34,6 +39,7 @@ final class ExtraRolloutPhase {
         c.metrics.put("tokens/extra", (double) tokens);
         c.metrics.put("extra/groups", (double) allNegative.size());
         c.metrics.put("extra/rescued", (double) rescued);
+        c.metrics.put("truncated/extra", (double) truncated);
         c.clock.lap("extra");
     }
 }

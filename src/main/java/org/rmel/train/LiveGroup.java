@@ -20,6 +20,8 @@ final class LiveGroup {
     Group group;
     /** The revision search run on this group (R-MEL conditions, all-negative groups), else null. */
     RevisionResult revision;
+    /** Ids of trajectories cut by max_new_tokens (no stop token). */
+    final java.util.Set<String> truncated = new java.util.HashSet<>();
 
     LiveGroup(TaskProblem problem, int[] promptIds, int visit, List<Trajectory> trajectories) {
         this.problem = problem;

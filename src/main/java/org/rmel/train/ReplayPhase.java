@@ -36,7 +36,8 @@ final class ReplayPhase {
             Sample replay = replays.get(i);
             tokens += replay.tokenIds().length;
             AnswerJudge.Judgement j = c.judge.judge(e.owner().problem.gold(), replay.text());
-            MetaExperience me = MetaExperience.of(p, e.text().critique(), e.text().heuristic(), j.answer(), j.correct());
+            MetaExperience me = MetaExperience.of(p, e.text().critique(), e.text().heuristic(), j.answer(),
+                    c.credited(j.correct(), replay));
             tally.add(me);
             if (me.kept()) {
                 nll.add(new Kept(e.owner(), new NllSample(c.policy.tokenizer().encode(e.text().retroContext()),

@@ -35,7 +35,8 @@ final class RevisePhase {
         Map<Group, RevisionSchedule> schedules = schedules(c, revisable, buckets);
         RevisionSchedule fixed = RevisionSchedule.of(c.settings.doubleList("tau_schedule"), c.settings.integer("budget"));
         long[] tokens = {0};
-        BatchContinuer continuer = continuer(c, revisable, tokens);
+        long[] truncated = {0};
+        BatchContinuer continuer = continuer(c, revisable, tokens, truncated);
         List<RevisionResult> results = search.searchAll(revisable.stream().map(g -> g.group).toList(),
                 g -> schedules.getOrDefault(g, fixed), continuer);
         int rescued = 0;
@@ -58,6 +59,7 @@ final class RevisePhase {
         c.metrics.put("revision/rescued", (double) rescued);
         c.metrics.put("revision/attempts", (double) attempts);
         c.metrics.put("tokens/revision", (double) tokens[0]);
+        c.metrics.put("truncated/revision", (double) truncated[0]);
         c.clock.lap("revision");
     }
 
@@ -85,7 +87,7 @@ final class RevisePhase {
      * The policy side of the search: each round's attempts continue their prompt + kept prefix in
      * one batched call; the verifier judges prefix + continuation. Counts the generated tokens.
      */
-    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable, long[] tokens) {
+    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable, long[] tokens, long[] truncated) {
         int[] round = {0};
         return requests -> {
             List<int[]> prompts = new ArrayList<>();
@@ -103,8 +105,9 @@ final class RevisePhase {
                 tokens[0] += s.tokenIds().length;
                 String revisedText = c.policy.tokenizer().decode(Policy.concat(r.prefix(), s.tokenIds()));
                 AnswerJudge.Judgement j = c.judge.judge(r.seed().group().gold(), revisedText);
-                results.add(new ContinuationResult(s.tokenIds(), s.text(), revisedText, j.answer(), j.correct(),
-                        s.logprobSum()));
+                truncated[0] += s.stopped() ? 0 : 1;
+                results.add(new ContinuationResult(s.tokenIds(), s.text(), revisedText, j.answer(),
+                        c.credited(j.correct(), s), s.logprobSum()));
             }
             return results;
         };

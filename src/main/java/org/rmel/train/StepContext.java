@@ -38,10 +38,20 @@ final class StepContext {
         this.writer = writer;
     }
 
-    /** A sampled response scored by the verifier: reward 1 iff its answer equals the gold one. */
+    /**
+     * A sampled response scored by the verifier: reward 1 iff its answer equals the gold one and,
+     * under {@code truncated_reward = zero}, it ended with a stop token rather than being cut by
+     * {@code max_new_tokens}.
+     */
     Trajectory score(String id, TaskProblem problem, Sample s) {
         AnswerJudge.Judgement j = judge.judge(problem.gold(), s.text());
-        return new Trajectory(id, s.tokenIds(), s.text(), j.correct() ? 1.0 : 0.0, j.answer(), s.logprobSum());
+        return new Trajectory(id, s.tokenIds(), s.text(), credited(j.correct(), s) ? 1.0 : 0.0, j.answer(),
+                s.logprobSum());
+    }
+
+    /** Whether a verified-correct response earns its reward: always, unless cut under the zero rule. */
+    boolean credited(boolean correct, Sample s) {
+        return correct && (s.stopped() || !"zero".equals(settings.string("truncated_reward")));
     }
 
     /** The sampling parameters of rollouts, extra rollouts and revisions, seeded for one purpose. */

@@ -15,11 +15,18 @@ public final class TemplateExperienceMaker implements ExperienceMaker {
     private final Policy policy;
     private final String template;
     private final int maxNewTokens;
+    private final ChatWrap chat;
 
     public TemplateExperienceMaker(Policy policy, String template, int maxNewTokens) {
+        this(policy, template, maxNewTokens, ChatWrap.none());
+    }
+
+    /** With {@code chat}, the retrospective prompt is a user turn of the model's chat template. */
+    public TemplateExperienceMaker(Policy policy, String template, int maxNewTokens, ChatWrap chat) {
         this.policy = policy;
         this.template = template;
         this.maxNewTokens = maxNewTokens;
+        this.chat = chat;
     }
 
     @Override
@@ -27,8 +34,8 @@ public final class TemplateExperienceMaker implements ExperienceMaker {
         List<String> contexts = new ArrayList<>();
         List<int[]> prompts = new ArrayList<>();
         for (Pair p : pairs) {
-            String ctx = template.replace("{problem}", p.problem().question()).replace("{positive}", p.positive())
-                    .replace("{negative}", p.negative()).replace("{step}", Integer.toString(p.bifurcationStep() + 1));
+            String ctx = chat.user(template.replace("{problem}", p.problem().question()).replace("{positive}", p.positive())
+                    .replace("{negative}", p.negative()).replace("{step}", Integer.toString(p.bifurcationStep() + 1)));
             contexts.add(ctx);
             prompts.add(policy.tokenizer().encode(ctx));
         }

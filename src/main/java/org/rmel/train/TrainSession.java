@@ -51,7 +51,7 @@ public final class TrainSession {
             List<List<TaskProblem>> prompts = new java.util.ArrayList<>(benchmarks.values());
             prompts.add(pool);
             try {
-                ContextLimit.check(Path.of(settings.string("model")), policy, promptFormat(settings),
+                ContextLimit.check(Path.of(settings.string("model")), policy, promptFormat(settings, ChatWrap.of(settings, policy)),
                         settings.integer("max_new_tokens"), prompts);
             } catch (RuntimeException e) {
                 policy.close();
@@ -61,7 +61,7 @@ public final class TrainSession {
         try (StopSignal stop = new StopSignal()) {
             RunWriter writer;
             try {
-                writer = RunWriter.create(out, RunSpec.of(spec(settings, method, policy, source)));
+                writer = RunWriter.create(out, RunSpec.of(spec(settings, method, policy, source, pool.get(0))));
             } catch (RuntimeException e) {
                 policy.close();
                 throw e;
@@ -128,13 +128,15 @@ public final class TrainSession {
                               StopSignal stop, PrintStream console) {
         try (policy) {
             AnswerJudge judge = new VerifierJudge();
-            PromptFormat format = promptFormat(settings);
+            ChatWrap chat = ChatWrap.of(settings, policy);
+            PromptFormat format = promptFormat(settings, chat);
             ExperienceMaker maker = settings.builtinModel() ? new ArithExperienceMaker()
-                    : new TemplateExperienceMaker(policy, settings.string("critique_template"), 256);
+                    : new TemplateExperienceMaker(policy, settings.string("critique_template"), 256, chat);
             StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer,
                     skipStreak);
             Evaluator evaluator = new Evaluator(settings, policy, judge, format);
             return new Trainer(settings, policy, writer, steps, evaluator, benchmarks, tracker, adaptive, console)
+                    .withPreamble(promptLines(settings, policy, chat, format, pool.get(0)))
                     .run(done, evalAtStart, stop);
         } catch (RuntimeException | Error e) {
             String reason = failureReason(e);
@@ -172,9 +174,25 @@ public final class TrainSession {
         }
     }
 
-    static PromptFormat promptFormat(TrainSettings settings) {
+    /** trainer.log's account of the prompts: the chat template, the stop tokens, the first problem's prompt. */
+    static List<String> promptLines(TrainSettings settings, Policy policy, ChatWrap chat, PromptFormat format,
+            TaskProblem first) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!settings.builtinModel()) {
+            lines.add("chat template: " + chat.source() + " (chat_template = " + settings.string("chat_template")
+                    + "); stop tokens " + new java.util.TreeSet<>(policy.stopTokenIds()) + "; a response cut by"
+                    + " max_new_tokens gets reward " + (settings.string("truncated_reward").equals("zero") ? "0"
+                    : "from the verifier"));
+        }
+        lines.add("prompt of the first problem (" + first.id() + "), as the model sees it:");
+        lines.add(format.prompt(first));
+        lines.add("(end of prompt)");
+        return lines;
+    }
+
+    static PromptFormat promptFormat(TrainSettings settings, ChatWrap chat) {
         return settings.builtinModel() ? new ArithPromptFormat()
-                : new TemplatePromptFormat(settings.string("prompt_template"), settings.string("replay_template"));
+                : new TemplatePromptFormat(settings.string("prompt_template"), settings.string("replay_template"), chat);
     }
 
     static TaskSource taskSource(TrainSettings settings) {
@@ -252,7 +270,8 @@ public final class TrainSession {
     }
 
     /** run.json: every setting by name, the derived schedule, and what ran it. */
-    static ObjectNode spec(TrainSettings settings, MethodSettings method, Policy policy, TaskSource source) {
+    static ObjectNode spec(TrainSettings settings, MethodSettings method, Policy policy, TaskSource source,
+                           TaskProblem first) {
         Map<String, Object> spec = new LinkedHashMap<>(settings.asMap());
         spec.put("revision_schedule", method.revisionSchedule().taus());
         spec.put(RunSpec.STEPS_TOTAL, settings.integer("steps"));
@@ -265,6 +284,10 @@ public final class TrainSession {
         }
         spec.put("benchmarks", source.benchmarkNames());
         spec.put("step_delimiter", "\\n");
+        ChatWrap chat = ChatWrap.of(settings, policy);
+        spec.put("chat_template_source", chat.source());
+        spec.put("stop_token_ids", new java.util.TreeSet<>(policy.stopTokenIds()));
+        spec.put("prompt_example", promptFormat(settings, chat).prompt(first));
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("rmel", String.valueOf(TrainSession.class.getPackage().getImplementationVersion()));
         versions.put("java", System.getProperty("java.version"));

@@ -80,6 +80,8 @@ public final class TrainSettings {
         add("prompt_template", Setting.Kind.STRING, nonBlank(), "LLM rollout prompt; {problem} is replaced (built-in model: its own format)");
         add("critique_template", Setting.Kind.STRING, nonBlank(), "LLM meta-experience prompt; {problem}, {positive}, {negative}, {step} are replaced");
         add("replay_template", Setting.Kind.STRING, nonBlank(), "LLM replay prompt; {problem} and {experience} are replaced");
+        add("chat_template", Setting.Kind.STRING, oneOf(List.of("auto", "none")), "LLM prompts (rollouts, revisions, replays, the meta-experience prompt, evaluation) as one user turn of the model's chat template: auto = when the model folder has one, none = the raw templates");
+        add("truncated_reward", Setting.Kind.STRING, oneOf(List.of("zero", "verified")), "reward of a response cut by max_new_tokens: zero (VERL's rule: no end-of-sequence, no credit) or what the verifier says");
     }
 
     /**
@@ -100,7 +102,10 @@ public final class TrainSettings {
             Map.entry("kl_loss_coef", spec -> 0.001),
             Map.entry("kl_loss_type", spec -> KlPenalty.LOW_VAR_KL.wireName()),
             Map.entry("grad_clip", spec -> 1.0),
-            Map.entry("max_consecutive_skips", spec -> 1));
+            Map.entry("max_consecutive_skips", spec -> 1),
+            // before these, prompts were the raw templates and a cut response was verified like any other
+            Map.entry("chat_template", spec -> "none"),
+            Map.entry("truncated_reward", spec -> "verified"));
 
     private final Map<String, Object> values;
 
@@ -183,6 +188,8 @@ public final class TrainSettings {
                 + "sentence, then a reusable heuristic that avoids it, as:\nCritique: ...\nHeuristic: ...");
         v.put("replay_template", "{problem}\nA lesson from an earlier attempt: {experience}\n"
                 + "Please reason step by step, and put your final answer after \"Answer:\".");
+        v.put("chat_template", "auto");
+        v.put("truncated_reward", "zero");
         switch (name) {
             case "default" -> { }
             case "smoke" -> {

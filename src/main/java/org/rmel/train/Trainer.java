@@ -27,6 +27,7 @@ final class Trainer {
     private final DifficultyTracker tracker;
     private final AdaptiveBudget adaptive;
     private final Progress progress;
+    private List<String> preamble = List.of();
 
     Trainer(TrainSettings settings, Policy policy, RunWriter writer, StepRunner steps, Evaluator evaluator,
             Map<String, List<TaskProblem>> benchmarks, DifficultyTracker tracker, AdaptiveBudget adaptive,
@@ -42,6 +43,12 @@ final class Trainer {
         this.progress = new Progress(console, writer.trainerLog(), settings.integer("steps"));
     }
 
+    /** Lines logged after the model line at the start (how prompts look, which tokens stop). */
+    Trainer withPreamble(List<String> lines) {
+        this.preamble = List.copyOf(lines);
+        return this;
+    }
+
     /**
      * Trains from the step after {@code done} to the last; {@code evalAtStart} runs the step-0
      * evaluation first. Returns the {@code run_finished} reason.
@@ -51,6 +58,7 @@ final class Trainer {
         progress.log("training " + settings.string("condition") + " from step " + done + " to " + total + " on "
                 + policy.describe());
         progress.log(UpdatePhase.describe(settings));
+        preamble.forEach(progress::log);
         if (evalAtStart) {
             evaluate(0);
         }

@@ -22,14 +22,21 @@ final class VerifyPhase {
         int n = 0;
         int allNeg = 0;
         int allPos = 0;
+        int truncated = 0;
         for (RolloutPhase.Drawn d : drawn) {
             List<Trajectory> trajectories = new ArrayList<>();
+            List<String> cut = new ArrayList<>();
             for (int j = 0; j < d.samples().size(); j++) {
                 Sample s = d.samples().get(j);
                 trajectories.add(c.score("r" + j, d.problem(), s));
                 tokens += s.tokenIds().length;
+                if (!s.stopped()) {
+                    cut.add("r" + j);
+                }
             }
+            truncated += cut.size();
             LiveGroup g = new LiveGroup(d.problem(), d.promptIds(), d.visit(), trajectories);
+            g.truncated.addAll(cut);
             groups.add(g);
             for (Trajectory t : trajectories) {
                 rewardSum += t.reward();
@@ -48,6 +55,7 @@ final class VerifyPhase {
         c.metrics.put("groups/mixed_frac", (groups.size() - allNeg - allPos) / (double) groups.size());
         c.metrics.put("tokens/rollout", (double) tokens);
         c.metrics.put("response/length_mean", tokens / (double) n);
+        c.metrics.put("truncated/rollouts", (double) truncated);
         return groups;
     }
 
@@ -55,7 +63,8 @@ final class VerifyPhase {
     static GroupEvent groupEvent(int step, LiveGroup g, List<Trajectory> ts, String origin) {
         List<org.rmel.run.Trajectory> out = new ArrayList<>();
         for (Trajectory t : ts) {
-            out.add(new org.rmel.run.Trajectory(t.id(), t.text(), t.length(), t.reward(), t.answer(), t.logprob()));
+            out.add(new org.rmel.run.Trajectory(t.id(), t.text(), t.length(), t.reward(), t.answer(), t.logprob(),
+                    g.truncated.contains(t.id())));
         }
         return new GroupEvent(0, step, g.problem.id(), g.visit, g.problem.gold(), origin, out, g.problem.question());
     }

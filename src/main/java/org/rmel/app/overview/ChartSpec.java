@@ -31,6 +31,9 @@ public record ChartSpec(String id, String title, String yLabel, Predicate<String
                 new ChartSpec("length", "Response length", "tokens",
                         n -> n.startsWith("response/") || n.contains("length"), "response/"),
                 new ChartSpec("tokens", "Tokens generated", "tokens per step", n -> n.startsWith("tokens/"), "tokens/"),
+                // responses cut by max_new_tokens (no stop token): rollouts, extra rollouts, revision continuations
+                new ChartSpec("truncated", "Truncated responses", "responses per step", n -> n.startsWith("truncated/"),
+                        "truncated/"),
                 // evaluations are few and far between: drawn as points, never smoothed
                 new ChartSpec("pass1", "Eval Pass@1", "accuracy", n -> n.startsWith(OverviewSeries.PASS_AT_1),
                         OverviewSeries.PASS_AT_1, true),
