@@ -15,17 +15,22 @@ public final class TemplateExperienceMaker implements ExperienceMaker {
     private final Policy policy;
     private final String template;
     private final int maxNewTokens;
+    private final double temperature;
     private final ChatWrap chat;
 
     public TemplateExperienceMaker(Policy policy, String template, int maxNewTokens) {
-        this(policy, template, maxNewTokens, ChatWrap.none());
+        this(policy, template, maxNewTokens, 0.7, ChatWrap.none());
     }
 
-    /** With {@code chat}, the retrospective prompt is a user turn of the model's chat template. */
-    public TemplateExperienceMaker(Policy policy, String template, int maxNewTokens, ChatWrap chat) {
+    /**
+     * With {@code chat}, the retrospective prompt is a user turn of the model's chat template; the
+     * critique is sampled at {@code temperature} (0 = greedy) with at most {@code maxNewTokens}.
+     */
+    public TemplateExperienceMaker(Policy policy, String template, int maxNewTokens, double temperature, ChatWrap chat) {
         this.policy = policy;
         this.template = template;
         this.maxNewTokens = maxNewTokens;
+        this.temperature = temperature;
         this.chat = chat;
     }
 
@@ -39,7 +44,8 @@ public final class TemplateExperienceMaker implements ExperienceMaker {
             contexts.add(ctx);
             prompts.add(policy.tokenizer().encode(ctx));
         }
-        List<Sample> outs = policy.sample(prompts, SamplingParams.sampled(0.7, 1.0, maxNewTokens, seed));
+        List<Sample> outs = policy.sample(prompts, temperature == 0 ? SamplingParams.greedy(maxNewTokens)
+                : SamplingParams.sampled(temperature, 1.0, maxNewTokens, seed));
         List<MetaExperienceText> result = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             String text = outs.get(i).text();

@@ -131,7 +131,8 @@ public final class TrainSession {
             ChatWrap chat = ChatWrap.of(settings, policy);
             PromptFormat format = promptFormat(settings, chat);
             ExperienceMaker maker = settings.builtinModel() ? new ArithExperienceMaker()
-                    : new TemplateExperienceMaker(policy, settings.string("critique_template"), 256, chat);
+                    : new TemplateExperienceMaker(policy, settings.string("critique_template"),
+                            settings.integer("critique_max_new_tokens"), settings.doubleValue("critique_temperature"), chat);
             StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer,
                     skipStreak);
             Evaluator evaluator = new Evaluator(settings, policy, judge, format);

@@ -79,6 +79,8 @@ public final class TrainSettings {
         add("adaptive_cap", Setting.Kind.INT, atLeast(1), "R-MEL adaptive: most attempts one all-negative group may receive");
         add("prompt_template", Setting.Kind.STRING, nonBlank(), "LLM rollout prompt; {problem} is replaced (built-in model: its own format)");
         add("critique_template", Setting.Kind.STRING, nonBlank(), "LLM meta-experience prompt; {problem}, {positive}, {negative}, {step} are replaced");
+        add("critique_max_new_tokens", Setting.Kind.INT, atLeast(1), "LLM meta-experience: longest critique + heuristic the policy writes, in tokens");
+        add("critique_temperature", Setting.Kind.DOUBLE, atLeastD(0), "LLM meta-experience: sampling temperature of the critique + heuristic (0 = greedy)");
         add("replay_template", Setting.Kind.STRING, nonBlank(), "LLM replay prompt; {problem} and {experience} are replaced");
         add("chat_template", Setting.Kind.STRING, oneOf(List.of("auto", "none")), "LLM prompts (rollouts, revisions, replays, the meta-experience prompt, evaluation) as one user turn of the model's chat template: auto = when the model folder has one, none = the raw templates");
         add("truncated_reward", Setting.Kind.STRING, oneOf(List.of("zero", "verified")), "reward of a response cut by max_new_tokens: zero (VERL's rule: no end-of-sequence, no credit) or what the verifier says");
@@ -105,7 +107,10 @@ public final class TrainSettings {
             Map.entry("max_consecutive_skips", spec -> 1),
             // before these, prompts were the raw templates and a cut response was verified like any other
             Map.entry("chat_template", spec -> "none"),
-            Map.entry("truncated_reward", spec -> "verified"));
+            Map.entry("truncated_reward", spec -> "verified"),
+            // before these were settings, the critique was sampled at 0.7 with at most 256 new tokens
+            Map.entry("critique_max_new_tokens", spec -> 256),
+            Map.entry("critique_temperature", spec -> 0.7));
 
     private final Map<String, Object> values;
 
@@ -186,6 +191,8 @@ public final class TrainSettings {
         v.put("critique_template", "Problem: {problem}\nCorrect solution:\n{positive}\nIncorrect solution:\n{negative}\n"
                 + "The two solutions first differ in step {step}. State the mistake of the incorrect solution in one "
                 + "sentence, then a reusable heuristic that avoids it, as:\nCritique: ...\nHeuristic: ...");
+        v.put("critique_max_new_tokens", 256);
+        v.put("critique_temperature", 0.7);
         v.put("replay_template", "{problem}\nA lesson from an earlier attempt: {experience}\n"
                 + "Please reason step by step, and put your final answer after \"Answer:\".");
         v.put("chat_template", "auto");
