@@ -6,12 +6,14 @@ import java.util.Objects;
 /**
  * What the policy and verifier made of one {@link ContinuationRequest}.
  *
- * @param tokens       the generated continuation only (the prefix is not repeated)
- * @param text         the continuation's decoded text
- * @param revisedText  the full revised trajectory's text (prefix + continuation), as verified
+ * @param tokens       the generated tokens only: forced, the continuation (the prefix is not
+ *                     repeated); primed, the whole response
+ * @param text         their decoded text
+ * @param revisedText  the full revised trajectory's text (forced: prefix + continuation; primed: the
+ *                     response), as verified
  * @param answer       the answer extracted from the revised text ("" when none)
  * @param verified     whether the revised trajectory's answer matches the gold answer
- * @param logprob      sum of the continuation tokens' log-probabilities (the forced prefix is not counted)
+ * @param logprob      sum of the generated tokens' log-probabilities (a forced prefix is not counted)
  */
 public record ContinuationResult(int[] tokens, String text, String revisedText, String answer,
                                  boolean verified, double logprob) {

@@ -8,8 +8,9 @@ import java.util.function.Function;
  * The R-MEL revision search over all-negative groups.
  *
  * <p>For each group: the seed is {@link SeedSelector}'s choice; attempt i cuts the seed at
- * ⌊τ_i·|y−|⌋ ({@link TruncationCut}), asks the policy to continue the kept prefix, and judges
- * the full revised trajectory (prefix + continuation) with {@link RevisionAcceptance}. The
+ * ⌊τ_i·|y−|⌋ ({@link TruncationCut}), asks the policy to continue the kept prefix (forced) or to
+ * write a whole response with the prefix in its prompt (primed, {@link RevisionMode}), and judges
+ * the revised trajectory with {@link RevisionAcceptance}. The
  * search stops at the first accepted attempt and never makes more continuation calls than the
  * schedule has entries (the budget B).
  *
@@ -20,9 +21,20 @@ import java.util.function.Function;
  */
 public final class RevisionSearch {
     private final RevisionAcceptance acceptance;
+    private final RevisionMode mode;
 
+    /** Forced revisions under the fixed rule LCP/|y−| ≥ τ_min. */
     public RevisionSearch(double tauMin) {
-        this.acceptance = new RevisionAcceptance(tauMin);
+        this(new RevisionAcceptance(tauMin), RevisionMode.FORCED);
+    }
+
+    public RevisionSearch(RevisionAcceptance acceptance, RevisionMode mode) {
+        this.acceptance = java.util.Objects.requireNonNull(acceptance, "acceptance");
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+    }
+
+    public RevisionMode mode() {
+        return mode;
     }
 
     public RevisionAcceptance acceptance() {
@@ -93,27 +105,36 @@ public final class RevisionSearch {
         return out;
     }
 
-    /** Turns a continuation into a judged attempt: revised = prefix + continuation, LCP vs the seed. */
+    /**
+     * Turns a continuation into a judged attempt: the revised trajectory (forced: prefix +
+     * continuation; primed: the response as written), its LCP with the seed, and the acceptance
+     * rule at the attempt's τ.
+     */
     public RevisionAttempt judge(ContinuationRequest request, ContinuationResult result) {
-        int[] prefix = request.prefix();
         int[] continuation = result.tokens();
-        int[] revised = new int[prefix.length + continuation.length];
-        System.arraycopy(prefix, 0, revised, 0, prefix.length);
-        System.arraycopy(continuation, 0, revised, prefix.length, continuation.length);
+        int[] revised;
+        if (request.mode() == RevisionMode.PRIMED) {
+            revised = continuation;
+        } else {
+            int[] prefix = request.prefix();
+            revised = new int[prefix.length + continuation.length];
+            System.arraycopy(prefix, 0, revised, 0, prefix.length);
+            System.arraycopy(continuation, 0, revised, prefix.length, continuation.length);
+        }
         int[] seedTokens = request.seed().seed().tokens();
         int lcp = Lcp.length(revised, seedTokens);
-        boolean accepted = acceptance.accepts(result.verified(), lcp, seedTokens.length);
+        boolean accepted = acceptance.accepts(result.verified(), lcp, seedTokens.length, request.tau());
         return new RevisionAttempt(request.attempt(), request.tau(), request.cut(), revised, result.text(),
                 result.revisedText(), result.answer(), result.verified(), lcp, Lcp.ratio(revised, seedTokens),
-                accepted, result.logprob());
+                accepted, result.logprob(), request.mode());
     }
 
     private static boolean resolved(List<RevisionAttempt> attempts) {
         return !attempts.isEmpty() && attempts.get(attempts.size() - 1).accepted();
     }
 
-    private static ContinuationRequest request(int seedIndex, RevisionSeed seed, int attempt, double tau) {
+    private ContinuationRequest request(int seedIndex, RevisionSeed seed, int attempt, double tau) {
         int cut = TruncationCut.at(tau, seed.seed().length());
-        return new ContinuationRequest(seedIndex, seed, attempt, tau, cut, seed.seed().prefix(cut));
+        return new ContinuationRequest(seedIndex, seed, attempt, tau, cut, seed.seed().prefix(cut), mode);
     }
 }
