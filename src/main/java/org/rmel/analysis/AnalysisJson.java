@@ -62,6 +62,11 @@ public final class AnalysisJson {
         return root;
     }
 
+    /** Any analysis value as JSON with this mapper's conventions (snake_case keys, null for NaN). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     public static String toString(ObjectNode json) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);

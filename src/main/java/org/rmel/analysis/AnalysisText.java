@@ -13,6 +13,12 @@ public final class AnalysisText {
     }
 
     public static String render(RunDirectory run, RunAnalyzer.Result result, List<PairedBootstrap.Comparison> comparisons) {
+        return render(run, result, comparisons, result.analysis().difficulty(DifficultyDefinition.WHOLE_RUN));
+    }
+
+    /** The report with the difficulty buckets of one definition (across-runs ones come from {@link CrossRunDifficulty}). */
+    public static String render(RunDirectory run, RunAnalyzer.Result result, List<PairedBootstrap.Comparison> comparisons,
+                                DifficultyBuckets difficulty) {
         StringBuilder out = new StringBuilder();
         RunSpec spec = run.spec();
         RunAnalysis a = result.analysis();
@@ -23,6 +29,11 @@ public final class AnalysisText {
                 opt(spec.budget().isPresent() ? spec.budget().getAsInt() : null), spec.tauSchedule(),
                 opt(spec.tauMin().isPresent() ? spec.tauMin().getAsDouble() : null),
                 opt(spec.seed().isPresent() ? spec.seed().getAsLong() : null));
+        line(out, "  readings: lcp_rule %s, revision_mode %s, revision_in_grpo %s, no_prefix_reading %s, extra_match %s",
+                spec.string("lcp_rule").orElse("fixed (not recorded)"), spec.string("revision_mode").orElse("forced (not recorded)"),
+                spec.json().has("revision_in_grpo") ? spec.json().get("revision_in_grpo").asText() : "true (not recorded)",
+                spec.string("no_prefix_reading").orElse("no_filter (not recorded)"),
+                spec.string("extra_match").orElse("calls (not recorded)"));
         line(out, "Status %s (%s): %d%s steps, %d events%s", s.state(), s.detail(), s.stepsDone(),
                 s.stepsTotal().isPresent() ? "/" + s.stepsTotal().getAsInt() : "", result.read().events(),
                 result.read().warnings().isEmpty() ? "" : ", " + result.read().warnings().size() + " log problems (listed as warnings)");
@@ -32,20 +43,22 @@ public final class AnalysisText {
         for (TauRate t : a.revisionByTau()) {
             line(out, "  attempts at tau %.2f     %s, verified %d", t.tau(), rate(t.accepted()), t.verified());
         }
-        line(out, "p_keep                    %s", rate(a.pKeep()));
+        line(out, "p_keep (leaks excluded)   %s", rate(a.pKeep()));
         a.pKeepBySource().forEach((src, r) -> line(out, "  %-23s %s", src, rate(r)));
+        line(out, "Leaks (state the answer)  %s of meta-experiences; not replayed, not internalised", rate(a.leaks()));
         LcpStats lcp = a.lcp();
         line(out, "LCP ratio, attempts       %s", histogram(lcp.attempts()));
         lcp.attemptsByTau().forEach((tau, h) -> line(out, "  attempts at tau %-7s %s", tau, histogram(h)));
         line(out, "LCP ratio, accepted       %s", histogram(lcp.accepted()));
         lcp.acceptedByTau().forEach((tau, h) -> line(out, "  accepted at tau %-7s %s", tau, histogram(h)));
         line(out, "  accepted under 0.5      %s", rate(lcp.acceptedBelowHalf()));
-        buckets(out, "Revision success by all-negative frequency k/n (at revision time)", a.revisionByDifficulty());
-        buckets(out, "Revision success by difficulty band", a.revisionByDifficultyBand());
+        line(out, "  LCP filter rejected     %s of verified attempts (this run's reading)", rate(lcp.filterRejected()));
+        buckets(out, "Revision success by all-negative frequency, " + difficulty.label(), difficulty.revision());
+        buckets(out, "Revision success by difficulty band, " + difficulty.label(), difficulty.revisionBands());
         buckets(out, "Revision success by seed log-prob quintile (mean per token, Q1 = least likely)",
                 a.revisionBySeedLogprob());
-        buckets(out, "Extra rollouts: groups rescued by all-negative frequency k/n", a.extraRescueByDifficulty());
-        buckets(out, "Extra rollouts: groups rescued by difficulty band", a.extraRescueByDifficultyBand());
+        buckets(out, "Extra rollouts: groups rescued by all-negative frequency, " + difficulty.label(), difficulty.extra());
+        buckets(out, "Extra rollouts: groups rescued by difficulty band, " + difficulty.label(), difficulty.extraBands());
         evals(out, a);
         Compute c = a.compute();
         out.append('\n');
@@ -53,6 +66,8 @@ public final class AnalysisText {
                 + "extra %d (%d groups); total %d; trainer-reported %d", c.rolloutTokens(), c.rolloutGroups(),
                 c.revisionTokens(), c.revisionAttempts(), c.revisions(), c.extraTokens(), c.extraGroups(),
                 c.totalTokens(), c.reportedTokens());
+        line(out, "Tokens per rescued group  %s (%d tokens on all-negative groups, %d of %d groups rescued; %s per searched group)",
+                num(c.tokensPerRescuedGroup()), c.rescueTokens(), c.rescued(), c.rescueGroups(), num(c.tokensPerSearchedGroup()));
         out.append('\n');
         line(out, "Per-step series (%d):", a.series().size());
         for (Series series : a.series().values()) {

@@ -7,39 +7,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rmel.run.GroupEvent;
 import org.rmel.run.RevisionEvent;
 import org.rmel.run.Trajectory;
 
 /**
- * Revision success by prompt difficulty — the inverted U. A prompt's difficulty at the moment of
- * a revision is its all-negative frequency k/n: k all-negative rollout groups among its n visits
- * so far, the current one included. Also by band of that frequency, by quintile of the seed's
- * mean token log-probability, and (MEL+Extra) the rescue rate of extra rollouts by difficulty.
+ * Revision success by prompt difficulty — the inverted U — under the two definitions one run can
+ * give by itself ({@link DifficultyDefinition#ONLINE}: the prompt's all-negative frequency k/n
+ * over its visits before this one; {@link DifficultyDefinition#WHOLE_RUN}: over all its visits in
+ * the run); the paper's across-runs definition needs several runs ({@link CrossRunDifficulty}).
+ * Also by quintile of the seed's mean token log-probability, and (MEL+Extra) the rescue rate of
+ * extra rollouts by difficulty.
  */
 final class DifficultyTally {
     /** The trajectory ids and mean token log-probs of a prompt's latest all-negative group. */
     private record Seeds(String[] ids, double[] logprobs) {
     }
 
+    /** One revision or extra-rollout group: its prompt, k/n before its visit, and its outcome. */
+    private record Outcome(String prompt, long kBefore, long nBefore, boolean success) {
+    }
+
     private final PromptVisits visits = new PromptVisits();
     private final Map<String, Seeds> latestAllNegative = new HashMap<>();
-    /** "k/n" → {successes, trials}, ordered by the frequency, then by n. */
-    private final TreeMap<long[], long[]> revisionBuckets = new TreeMap<>(FREQUENCY_ORDER);
-    private final TreeMap<long[], long[]> extraBuckets = new TreeMap<>(FREQUENCY_ORDER);
+    private final List<Outcome> revisions = new ArrayList<>();
+    private final List<Outcome> extras = new ArrayList<>();
     private double[] seedLogprob = new double[64];
     private boolean[] seedRescued = new boolean[64];
     private int seeds;
 
-    private static final Comparator<long[]> FREQUENCY_ORDER = (a, b) -> {
-        int c = Long.compare(a[0] * b[1], b[0] * a[1]);
-        return c != 0 ? c : Long.compare(a[1], b[1]);
-    };
-
     void add(GroupEvent g) {
         if (g.fromExtraRollouts()) {
-            count(extraBuckets, visits.frequency(g.promptId()), g.correctCount() > 0);
+            extras.add(outcome(g.promptId(), g.correctCount() > 0));
             return;
         }
         visits.add(g);
@@ -55,8 +54,16 @@ final class DifficultyTally {
         }
     }
 
+    /** The prompt's frequency before the all-negative visit that this revision or extra group follows. */
+    private Outcome outcome(String prompt, boolean success) {
+        int[] c = visits.counts(prompt);
+        long n = Math.max(0, c[0] - 1);
+        long k = Math.max(0, Math.min(n, c[1] - 1));
+        return new Outcome(prompt, k, n, success);
+    }
+
     void add(RevisionEvent r) {
-        count(revisionBuckets, visits.frequency(r.promptId()), r.succeeded());
+        revisions.add(outcome(r.promptId(), r.succeeded()));
         double lp = r.seedLogprob() != null && r.seedTokens() > 0 ? r.seedLogprob() / r.seedTokens()
                 : latestLogprob(latestAllNegative.get(r.promptId()), r.seedId());
         if (!Double.isNaN(lp)) {
@@ -70,6 +77,31 @@ final class DifficultyTally {
         }
     }
 
+    /** Both one-run definitions: online, then whole-run. */
+    List<DifficultyBuckets> buckets() {
+        return List.of(online(), wholeRun());
+    }
+
+    DifficultyBuckets online() {
+        DifficultyBuckets.Counter c = new DifficultyBuckets.Counter();
+        revisions.forEach(o -> c.revision(o.kBefore(), o.nBefore(), o.success()));
+        extras.forEach(o -> c.extra(o.kBefore(), o.nBefore(), o.success()));
+        return c.build(DifficultyDefinition.ONLINE);
+    }
+
+    DifficultyBuckets wholeRun() {
+        DifficultyBuckets.Counter c = new DifficultyBuckets.Counter();
+        for (Outcome o : revisions) {
+            int[] kn = visits.counts(o.prompt());
+            c.revision(kn[1], kn[0], o.success());
+        }
+        for (Outcome o : extras) {
+            int[] kn = visits.counts(o.prompt());
+            c.extra(kn[1], kn[0], o.success());
+        }
+        return c.build(DifficultyDefinition.WHOLE_RUN);
+    }
+
     private static double latestLogprob(Seeds seeds, String seedId) {
         if (seeds == null) {
             return Double.NaN;
@@ -80,47 +112,6 @@ final class DifficultyTally {
             }
         }
         return Double.NaN;
-    }
-
-    private static void count(TreeMap<long[], long[]> buckets, long[] kn, boolean success) {
-        long[] c = buckets.computeIfAbsent(kn, x -> new long[2]);
-        c[0] += success ? 1 : 0;
-        c[1]++;
-    }
-
-    List<BucketRate> revisionByFrequency() {
-        return exact(revisionBuckets);
-    }
-
-    List<BucketRate> revisionByBand() {
-        return bands(revisionBuckets);
-    }
-
-    List<BucketRate> extraByFrequency() {
-        return exact(extraBuckets);
-    }
-
-    List<BucketRate> extraByBand() {
-        return bands(extraBuckets);
-    }
-
-    private static List<BucketRate> exact(TreeMap<long[], long[]> buckets) {
-        List<BucketRate> out = new ArrayList<>();
-        buckets.forEach((kn, c) -> out.add(new BucketRate(kn[0] + "/" + kn[1], Rate.of(c[0], c[1]))));
-        return out;
-    }
-
-    /** Bands of k/n: easy (≤ 1/3), intermediate (≤ 2/3), hard (> 2/3) — the paper's 1/3, 2/3, 3/3. */
-    private static List<BucketRate> bands(TreeMap<long[], long[]> buckets) {
-        long[][] c = new long[3][2];
-        buckets.forEach((kn, sc) -> {
-            int band = 3 * kn[0] <= kn[1] ? 0 : 3 * kn[0] <= 2 * kn[1] ? 1 : 2;
-            c[band][0] += sc[0];
-            c[band][1] += sc[1];
-        });
-        return List.of(new BucketRate("easy (<=1/3)", Rate.of(c[0][0], c[0][1])),
-                new BucketRate("intermediate (<=2/3)", Rate.of(c[1][0], c[1][1])),
-                new BucketRate("hard (>2/3)", Rate.of(c[2][0], c[2][1])));
     }
 
     /**

@@ -22,6 +22,11 @@ final class PromptVisits {
         }
     }
 
+    /** {visits, all-negative visits} of {@code prompt} so far ({0, 0} when never seen). */
+    int[] counts(String prompt) {
+        return counts.getOrDefault(prompt, new int[2]).clone();
+    }
+
     /**
      * {k, n} for {@code prompt} now. A revision or extra rollout always follows an all-negative
      * visit, so k ≥ 1 and n ≥ 1; the floor guards logs that lack the group event.

@@ -18,6 +18,8 @@ final class RevisionTally {
     private final long[] acceptedLcp = new long[Histogram.BINS];
     private final TreeMap<Double, long[]> acceptedLcpByTau = new TreeMap<>();
     private long acceptedBelowHalf;
+    private long verified;
+    private long rejected;
 
     void add(RevisionEvent r) {
         revisions++;
@@ -29,6 +31,8 @@ final class RevisionTally {
             c[0]++;
             c[1] += a.accepted() ? 1 : 0;
             c[2] += a.verified() ? 1 : 0;
+            verified += a.verified() ? 1 : 0;
+            rejected += a.verified() && !a.accepted() ? 1 : 0;
             attemptsLcp[Histogram.bin(a.lcpRatio())]++;
             attemptsLcpByTau.computeIfAbsent(a.tau(), k -> new long[Histogram.BINS])[Histogram.bin(a.lcpRatio())]++;
         }
@@ -55,7 +59,8 @@ final class RevisionTally {
 
     LcpStats lcp() {
         return new LcpStats(new Histogram(attemptsLcp.clone()), byTau(attemptsLcpByTau),
-                new Histogram(acceptedLcp.clone()), byTau(acceptedLcpByTau), Rate.of(acceptedBelowHalf, rescued));
+                new Histogram(acceptedLcp.clone()), byTau(acceptedLcpByTau), Rate.of(acceptedBelowHalf, rescued),
+                Rate.of(rejected, verified));
     }
 
     private static Map<String, Histogram> byTau(TreeMap<Double, long[]> counts) {

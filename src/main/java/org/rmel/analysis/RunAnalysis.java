@@ -19,10 +19,11 @@ import org.rmel.run.EvalEvent;
  * @param revisionSuccess revisions with an accepted attempt over revisions
  * @param revisionByTau per truncation ratio: accepted attempts over attempts
  * @param pKeep kept meta-experiences over all; {@code pKeepBySource} split natural / revision
- * @param revisionByDifficulty revision success per exact all-negative frequency k/n
- * @param revisionByDifficultyBand the same in the bands easy / intermediate / hard
+ * @param leaks meta-experiences whose critique or heuristic stated the gold answer, over all
+ *     meta-experiences (they are not replayed, and {@code pKeep} leaves them out)
+ * @param difficulty revision success and MEL+Extra rescue by difficulty under the two one-run
+ *     definitions (online, whole-run); the paper's across-runs one is {@link CrossRunDifficulty}
  * @param revisionBySeedLogprob revision success per quintile of the seed's mean token log-prob
- * @param extraRescueByDifficulty MEL+Extra: extra-rollout groups with any correct answer, per k/n
  * @param evals per benchmark, one point per evaluated step
  * @param bestStep the step with the highest mean Pass@1 over benchmarks
  */
@@ -34,12 +35,10 @@ public record RunAnalysis(
         List<TauRate> revisionByTau,
         Rate pKeep,
         Map<String, Rate> pKeepBySource,
+        Rate leaks,
         LcpStats lcp,
-        List<BucketRate> revisionByDifficulty,
-        List<BucketRate> revisionByDifficultyBand,
+        List<DifficultyBuckets> difficulty,
         List<BucketRate> revisionBySeedLogprob,
-        List<BucketRate> extraRescueByDifficulty,
-        List<BucketRate> extraRescueByDifficultyBand,
         Map<String, List<EvalPoint>> evals,
         OptionalInt bestStep,
         Compute compute,
@@ -49,6 +48,12 @@ public record RunAnalysis(
     public Optional<EvalEvent> eval(String benchmark, int step) {
         TreeMap<Integer, EvalEvent> m = evalEvents.get(benchmark);
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(step));
+    }
+
+    /** The difficulty buckets under a one-run definition (online or whole-run). */
+    public DifficultyBuckets difficulty(DifficultyDefinition definition) {
+        return difficulty.stream().filter(d -> d.definition() == definition).findFirst().orElseThrow(() ->
+                new IllegalArgumentException(definition.wireName() + " difficulty needs several runs (CrossRunDifficulty)"));
     }
 
     /** The eval of {@code benchmark} at the best step, else its latest. */

@@ -71,9 +71,8 @@ public final class RunAnalyzer implements EventSink {
 
     public synchronized RunAnalysis snapshot() {
         return new RunAnalysis(steps.lastStep(), steps.series(), steps.allNegative(), revisions.success(),
-                revisions.byTau(), steps.pKeep(), steps.pKeepBySource(), revisions.lcp(),
-                difficulty.revisionByFrequency(), difficulty.revisionByBand(),
-                difficulty.revisionBySeedLogprobQuintile(), difficulty.extraByFrequency(), difficulty.extraByBand(),
+                revisions.byTau(), steps.pKeep(), steps.pKeepBySource(), steps.leaks(), revisions.lcp(),
+                difficulty.buckets(), difficulty.revisionBySeedLogprobQuintile(),
                 evals.points(), evals.bestStep(), steps.compute(), evals.events());
     }
 }

@@ -17,6 +17,7 @@ final class StepTally {
     static final String ALL_NEGATIVE = "derived/all_negative_frac";
     static final String REVISION_SUCCESS = "derived/revision_success_rate";
     static final String P_KEEP = "derived/p_keep";
+    static final String LEAKS = "derived/leaks";
     static final String GROUPS = "derived/groups";
 
     /** Counts of one step: rollout groups, all-negative ones, revisions, rescued, metas, kept. */
@@ -27,6 +28,7 @@ final class StepTally {
         long rescued;
         long metas;
         long kept;
+        long leaks;
     }
 
     private final Map<String, SeriesBuilder> metrics = new LinkedHashMap<>();
@@ -34,6 +36,8 @@ final class StepTally {
     private long groups;
     private long allNegative;
     private final Map<String, long[]> keepBySource = new TreeMap<>();
+    private long metas;
+    private long leaks;
     private long rolloutTokens;
     private long extraTokens;
     private long revisionTokens;
@@ -41,12 +45,15 @@ final class StepTally {
     private long extraGroups;
     private long revisions;
     private long attempts;
+    private long extraRescued;
+    private long revisionRescued;
     private int lastStep;
 
     void add(GroupEvent g) {
         if (g.fromExtraRollouts()) {
             extraGroups++;
             extraTokens += g.tokenSum();
+            extraRescued += g.correctCount() > 0 ? 1 : 0;
             return;
         }
         rolloutTokens += g.tokenSum();
@@ -64,12 +71,19 @@ final class StepTally {
         c.revisions++;
         c.rescued += r.succeeded() ? 1 : 0;
         revisions++;
+        revisionRescued += r.succeeded() ? 1 : 0;
         attempts += r.attempts().size();
         revisionTokens += r.generatedTokens();
     }
 
     void add(MetaExperienceEvent m) {
         Counts c = counts(m.step());
+        metas++;
+        if (m.leaked()) {
+            c.leaks++;
+            leaks++;
+            return;
+        }
         c.metas++;
         c.kept += m.kept() ? 1 : 0;
         long[] s = keepBySource.computeIfAbsent(m.source(), k -> new long[2]);
@@ -103,13 +117,15 @@ final class StepTally {
         SeriesBuilder neg = new SeriesBuilder(ALL_NEGATIVE);
         SeriesBuilder rev = new SeriesBuilder(REVISION_SUCCESS);
         SeriesBuilder keep = new SeriesBuilder(P_KEEP);
+        SeriesBuilder leak = new SeriesBuilder(LEAKS);
         steps.forEach((step, c) -> {
             groupsB.add(step, c.groups);
             neg.add(step, c.groups == 0 ? Double.NaN : c.allNegative / (double) c.groups);
             rev.add(step, c.revisions == 0 ? Double.NaN : c.rescued / (double) c.revisions);
             keep.add(step, c.metas == 0 ? Double.NaN : c.kept / (double) c.metas);
+            leak.add(step, c.leaks);
         });
-        for (SeriesBuilder b : new SeriesBuilder[] {groupsB, neg, rev, keep}) {
+        for (SeriesBuilder b : new SeriesBuilder[] {groupsB, neg, rev, keep, leak}) {
             Series s = b.build();
             out.put(s.name(), s);
         }
@@ -130,6 +146,11 @@ final class StepTally {
         return Rate.of(kept, all);
     }
 
+    /** Leaking meta-experiences over all meta-experiences. */
+    Rate leaks() {
+        return Rate.of(leaks, metas);
+    }
+
     Map<String, Rate> pKeepBySource() {
         Map<String, Rate> out = new TreeMap<>();
         keepBySource.forEach((src, s) -> out.put(src, Rate.of(s[0], s[1])));
@@ -138,6 +159,6 @@ final class StepTally {
 
     Compute compute() {
         return new Compute(rolloutTokens, extraTokens, revisionTokens, reportedTokens, groups, extraGroups,
-                revisions, attempts);
+                revisions, attempts, extraRescued, revisionRescued);
     }
 }

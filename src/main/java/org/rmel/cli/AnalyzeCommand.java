@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rmel.analysis.AnalysisJson;
 import org.rmel.analysis.AnalysisText;
+import org.rmel.analysis.CrossRunDifficulty;
+import org.rmel.analysis.DifficultyBuckets;
+import org.rmel.analysis.DifficultyDefinition;
 import org.rmel.analysis.PairedBootstrap;
 import org.rmel.analysis.RunAnalyzer;
 import org.rmel.base.BadInputException;
@@ -46,6 +49,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "benchmark, at each run's best step (else its last eval).")
     private Path baseline;
 
+    @Option(names = "--difficulty", paramLabel = "D",
+            description = "Difficulty definition of the revision-success buckets: across-runs (the paper's: k of the runs "
+                    + "given with --with, plus this one, all-negative at the same draw), whole-run (k/n over the run) or online "
+                    + "(k/n before the visit, what R-MEL adaptive uses). Default: across-runs with --with, else whole-run.")
+    private String difficulty;
+
+    @Option(names = "--with", paramLabel = "RUN_DIR", arity = "1..*",
+            description = "Runs of the other conditions with the same seed and prompts, for --difficulty across-runs.")
+    private List<Path> cohort = new ArrayList<>();
+
     @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
     private int resamples;
 
@@ -67,6 +80,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInputException(warnings.size() + " problem(s) with --strict; first: " + warnings.get(0));
         }
         List<PairedBootstrap.Comparison> comparisons = baseline == null ? List.of() : compare(result);
+        DifficultyBuckets buckets = difficulty(run, result);
         PrintWriter out = spec.commandLine().getOut();
         String report;
         if (json) {
@@ -75,13 +89,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (int i = specProblems.size() - 1; i >= 0; i--) {
                 listed.insert(0, specProblems.get(i).toString());
             }
+            root.set("difficulty", AnalysisJson.tree(buckets));
             report = AnalysisJson.toString(root) + "\n";
         } else {
-            report = AnalysisText.render(run, result, comparisons);
+            report = AnalysisText.render(run, result, comparisons, buckets);
         }
         out.print(report);
         out.flush();
         return 0;
+    }
+
+    private DifficultyBuckets difficulty(RunDirectory run, RunAnalyzer.Result result) {
+        DifficultyDefinition d;
+        try {
+            d = difficulty == null ? (cohort.isEmpty() ? DifficultyDefinition.WHOLE_RUN : DifficultyDefinition.ACROSS_RUNS)
+                    : DifficultyDefinition.fromName(difficulty);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--difficulty: " + e.getMessage());
+        }
+        if (d != DifficultyDefinition.ACROSS_RUNS) {
+            if (!cohort.isEmpty()) {
+                throw new BadInputException("--with is for --difficulty across-runs, not " + d.wireName());
+            }
+            return result.analysis().difficulty(d);
+        }
+        if (cohort.isEmpty()) {
+            throw new BadInputException("--difficulty across-runs needs the other conditions' runs of the same seed: --with RUN_DIR...");
+        }
+        List<RunDirectory> runs = new ArrayList<>();
+        runs.add(run);
+        cohort.forEach(p -> runs.add(RunDirectory.open(p)));
+        PrintWriter err = spec.commandLine().getErr();
+        CrossRunDifficulty.notes(runs).forEach(n -> err.println("note: " + n));
+        err.flush();
+        return CrossRunDifficulty.of(runs).get(0);
     }
 
     private List<PairedBootstrap.Comparison> compare(RunAnalyzer.Result result) {

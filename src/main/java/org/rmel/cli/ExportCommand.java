@@ -79,6 +79,11 @@ public final class ExportCommand implements Callable<Integer> {
                     + "eval/BENCHMARK/pass_at_1; repeatable. Default: eval/pass_at_1 and reward/mean.")
     private List<String> metrics = new ArrayList<>();
 
+    @Option(names = "--difficulty", paramLabel = "D",
+            description = "difficulty figure: across-runs (the paper's k of N runs), whole-run or online (k/n before the visit). "
+                    + "Default: across-runs when the runs share a seed and prompts, else whole-run.")
+    private String difficulty;
+
     @Option(names = "--revision", paramLabel = "STEP:PROMPT[:ATTEMPT]",
             description = "For revisions: which attempt (default: the first accepted revision of the first run that revises).")
     private String revision;
@@ -112,12 +117,23 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    private org.rmel.analysis.DifficultyDefinition difficultyDefinition() {
+        if (difficulty == null) {
+            return null;
+        }
+        try {
+            return org.rmel.analysis.DifficultyDefinition.fromName(difficulty);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--difficulty: " + e.getMessage());
+        }
+    }
+
     private Figure build(What what, FigureStyle style) {
         return switch (what) {
             case CURVES -> RunFigures.curves(runs, metrics.isEmpty() ? RunCurves.DEFAULT_METRICS : metrics, style);
             case LCP -> RunFigures.lcp(runs, style);
             case REVISIONS -> RunFigures.revision(runs, revision, style);
-            case DIFFICULTY -> RunFigures.difficulty(runs, style);
+            case DIFFICULTY -> RunFigures.difficulty(runs, difficultyDefinition(), style);
             case TABLE1, TABLE2 -> throw new IllegalStateException("tables are not figures");
         };
     }

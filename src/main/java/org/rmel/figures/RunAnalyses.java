@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.rmel.analysis.BucketRate;
 import org.rmel.analysis.Compute;
+import org.rmel.analysis.CrossRunDifficulty;
+import org.rmel.analysis.DifficultyBuckets;
+import org.rmel.analysis.DifficultyDefinition;
 import org.rmel.analysis.EvalPoint;
 import org.rmel.analysis.PairedBootstrap;
 import org.rmel.analysis.RunAnalysis;
@@ -65,22 +68,27 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
 
     /**
      * The inverted U (panel a: by all-negative frequency, in the easy / intermediate / hard bands
-     * or exact k/n) and panel b (by seed log-prob quintile): revision success of revising runs
-     * next to the extra-rollout rescue rate of MEL+Extra runs.
+     * or exact k/n, under a named {@link DifficultyDefinition}) and panel b (by seed log-prob
+     * quintile): revision success of revising runs next to the extra-rollout rescue rate of
+     * MEL+Extra runs. Panel a's title names the definition.
      */
-    public List<RatePanel> difficultyPanels(boolean exactFrequency) {
+    public List<RatePanel> difficultyPanels(DifficultyDefinition definition, boolean exactFrequency) {
+        List<DifficultyBuckets> buckets = definition == DifficultyDefinition.ACROSS_RUNS
+                ? CrossRunDifficulty.ofPaths(runs)
+                : analyses.stream().map(a -> a.difficulty(definition)).toList();
         List<RateSeries> byFreq = new ArrayList<>();
         List<RateSeries> byLogprob = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunAnalysis a = analyses.get(i);
-            boolean revises = !a.revisionByDifficulty().isEmpty() && a.revisionSuccess().trials() > 0;
+            DifficultyBuckets d = buckets.get(i);
+            boolean revises = !d.revision().isEmpty() && a.revisionSuccess().trials() > 0;
             boolean extra = a.compute().extraGroups() > 0;
             if (revises) {
-                byFreq.add(series(labels.get(i) + " revision", exactFrequency ? a.revisionByDifficulty() : a.revisionByDifficultyBand()));
+                byFreq.add(series(labels.get(i) + " revision", exactFrequency ? d.revision() : d.revisionBands()));
                 byLogprob.add(series(labels.get(i) + " revision", a.revisionBySeedLogprob()));
             }
             if (extra) {
-                byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? a.extraRescueByDifficulty() : a.extraRescueByDifficultyBand()));
+                byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? d.extra() : d.extraBands()));
             }
         }
         byFreq.removeIf(s -> s.buckets().isEmpty());
@@ -89,12 +97,20 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
             throw new BadInputException("none of the runs has revisions or extra rollouts on all-negative groups yet");
         }
         List<RatePanel> panels = new ArrayList<>();
-        panels.add(new RatePanel("(a) by all-negative frequency", "all-negative frequency (difficulty)", "success rate", byFreq));
+        panels.add(new RatePanel("(a) by all-negative frequency: " + definition.label(),
+                "all-negative frequency (" + definition.wireName() + ")", "success rate", byFreq));
         if (!byLogprob.isEmpty()) {
             panels.add(new RatePanel("(b) by seed log-prob quintile", "seed mean log-prob quintile (Q1 = least likely)",
                     "success rate", byLogprob));
         }
         return panels;
+    }
+
+    /** The paper's definition when the runs share a seed and prompts, else the whole-run one. */
+    public DifficultyDefinition defaultDifficulty() {
+        List<String> notes = CrossRunDifficulty.notes(runs.stream().map(RunDirectory::open).toList());
+        return runs.size() > 1 && notes.stream().noneMatch(n -> n.startsWith("only one run"))
+                ? DifficultyDefinition.ACROSS_RUNS : DifficultyDefinition.WHOLE_RUN;
     }
 
     private static RateSeries series(String name, List<BucketRate> rates) {
@@ -229,21 +245,14 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
     public record RescueCost(String run, String source, long tokens, long rescued, double tokensPerRescue) {
     }
 
+    /** One row per run, every condition: MEL's row shows that it spends nothing and rescues nothing. */
     public List<RescueCost> rescueCosts() {
         List<RescueCost> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            RunAnalysis a = analyses.get(i);
-            Compute c = a.compute();
-            if (c.revisions() > 0) {
-                long rescued = a.revisionSuccess().successes();
-                out.add(new RescueCost(labels.get(i), "revision", c.revisionTokens(), rescued,
-                        rescued == 0 ? Double.NaN : (double) c.revisionTokens() / rescued));
-            }
-            if (c.extraGroups() > 0) {
-                long rescued = a.extraRescueByDifficulty().stream().mapToLong(b -> b.rate().successes()).sum();
-                out.add(new RescueCost(labels.get(i), "extra rollouts", c.extraTokens(), rescued,
-                        rescued == 0 ? Double.NaN : (double) c.extraTokens() / rescued));
-            }
+            Compute c = analyses.get(i).compute();
+            String source = c.revisions() > 0 && c.extraGroups() > 0 ? "revision + extra rollouts"
+                    : c.revisions() > 0 ? "revision" : c.extraGroups() > 0 ? "extra rollouts" : "none (discarded)";
+            out.add(new RescueCost(labels.get(i), source, c.rescueTokens(), c.rescued(), c.tokensPerRescuedGroup()));
         }
         return out;
     }

@@ -79,8 +79,15 @@ public final class RunFigures {
         return charts.size() == 1 ? charts.get(0) : new GridFigure(charts);
     }
 
+    /** The difficulty figure under the runs' default definition (across runs when they share a seed). */
     public static Figure difficulty(List<Path> runs, FigureStyle style) {
-        return difficultyFigure(RunAnalyses.read(runs).difficultyPanels(false), style);
+        return difficulty(runs, null, style);
+    }
+
+    /** The difficulty figure under {@code definition} (null: the default), labelled with it. */
+    public static Figure difficulty(List<Path> runs, org.rmel.analysis.DifficultyDefinition definition, FigureStyle style) {
+        RunAnalyses a = RunAnalyses.read(runs);
+        return difficultyFigure(a.difficultyPanels(definition == null ? a.defaultDifficulty() : definition, false), style);
     }
 
     /**

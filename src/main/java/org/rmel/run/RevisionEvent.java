@@ -14,6 +14,9 @@ import java.util.Objects;
  * text ({@link TokenOffsets}: {@code seed_tokens} + 1 values), so every cut, LCP end and
  * bifurcation point counted in tokens has an exact place in the text. Null in runs written before
  * the trainer recorded them.
+ * {@code mode} (optional; absent = {@code forced}) is how the prefix was given to the policy:
+ * {@code forced} (an attempt's {@code continuation} follows the seed's first {@code cut} tokens) or
+ * {@code primed} (the prefix was shown in the prompt and {@code continuation} is the whole response).
  */
 public record RevisionEvent(
         long t,
@@ -24,8 +27,11 @@ public record RevisionEvent(
         @JsonProperty("seed_logprob") Double seedLogprob,
         @JsonProperty(required = true) List<RevisionAttempt> attempts,
         Integer accepted,
-        @JsonProperty("seed_offsets") @JsonInclude(JsonInclude.Include.NON_NULL) TokenOffsets seedOffsets) implements RunEvent {
+        @JsonProperty("seed_offsets") @JsonInclude(JsonInclude.Include.NON_NULL) TokenOffsets seedOffsets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String mode) implements RunEvent {
     public static final String TYPE = "revision";
+    public static final String FORCED = "forced";
+    public static final String PRIMED = "primed";
 
     public RevisionEvent {
         Objects.requireNonNull(promptId, "prompt_id");
@@ -40,12 +46,23 @@ public record RevisionEvent(
     /** An event without token offsets (runs of contract v1 before they were recorded). */
     public RevisionEvent(long t, int step, String promptId, String seedId, int seedTokens, Double seedLogprob,
                          List<RevisionAttempt> attempts, Integer accepted) {
-        this(t, step, promptId, seedId, seedTokens, seedLogprob, attempts, accepted, null);
+        this(t, step, promptId, seedId, seedTokens, seedLogprob, attempts, accepted, null, null);
+    }
+
+    /** An event with token offsets and no revision mode (forced: runs before the mode was recorded). */
+    public RevisionEvent(long t, int step, String promptId, String seedId, int seedTokens, Double seedLogprob,
+                         List<RevisionAttempt> attempts, Integer accepted, TokenOffsets seedOffsets) {
+        this(t, step, promptId, seedId, seedTokens, seedLogprob, attempts, accepted, seedOffsets, null);
     }
 
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** Whether each attempt's continuation is a whole response written with the prefix in the prompt. */
+    public boolean primed() {
+        return PRIMED.equals(mode);
     }
 
     public boolean succeeded() {

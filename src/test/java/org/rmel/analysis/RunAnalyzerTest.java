@@ -2,6 +2,7 @@ package org.rmel.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -76,13 +77,24 @@ class RunAnalyzerTest {
         assertEquals(List.of("0.3", "0.5", "0.7"), List.copyOf(a.lcp().attemptsByTau().keySet()));
         assertArrayEquals(new long[] {0, 0, 0, 0, 1, 0, 0, 4, 0, 0}, a.lcp().attemptsByTau().get("0.7").counts());
         assertArrayEquals(new long[] {0, 0, 0, 0, 0, 2, 0, 0, 0, 0}, a.lcp().attemptsByTau().get("0.5").counts());
-        // Difficulty at revision time: q1@1 1/1 rescued, q3@1 1/1 failed, q3@2 2/2 rescued, q1@3 2/3 failed.
-        assertEquals(List.of(new BucketRate("2/3", Rate.of(0, 1)), new BucketRate("1/1", Rate.of(1, 2)),
-                new BucketRate("2/2", Rate.of(1, 1))), a.revisionByDifficulty());
-        assertEquals(List.of(new BucketRate("easy (<=1/3)", Rate.of(0, 0)),
+        // Online difficulty (before the visit): q1@1 new rescued, q3@1 new failed, q3@2 1/1 rescued, q1@3 1/2 failed.
+        DifficultyBuckets online = a.difficulty(DifficultyDefinition.ONLINE);
+        assertEquals(List.of(new BucketRate("new (first visit)", Rate.of(1, 2)), new BucketRate("1/2", Rate.of(0, 1)),
+                new BucketRate("1/1", Rate.of(1, 1))), online.revision());
+        assertEquals(List.of(new BucketRate("new (first visit)", Rate.of(1, 2)), new BucketRate("easy (<=1/3)", Rate.of(0, 0)),
                 new BucketRate("intermediate (<=2/3)", Rate.of(0, 1)),
-                new BucketRate("hard (>2/3)", Rate.of(2, 3))), a.revisionByDifficultyBand());
-        assertTrue(a.extraRescueByDifficulty().isEmpty());
+                new BucketRate("hard (>2/3)", Rate.of(1, 1))), online.revisionBands());
+        assertEquals("k/n before this visit (online)", online.label());
+        // Whole run: q1 was all-negative on 2 of its 3 visits, q3 on 2 of 2.
+        DifficultyBuckets whole = a.difficulty(DifficultyDefinition.WHOLE_RUN);
+        assertEquals(List.of(new BucketRate("2/3", Rate.of(1, 2)), new BucketRate("2/2", Rate.of(1, 2))), whole.revision());
+        assertEquals(List.of(new BucketRate("easy (<=1/3)", Rate.of(0, 0)),
+                new BucketRate("intermediate (<=2/3)", Rate.of(1, 2)),
+                new BucketRate("hard (>2/3)", Rate.of(1, 2))), whole.revisionBands());
+        assertTrue(whole.extra().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> a.difficulty(DifficultyDefinition.ACROSS_RUNS));
+        assertEquals(Rate.of(0, 4), a.leaks());
+        assertEquals(Rate.of(0, 2), a.lcp().filterRejected(), "both verified attempts were accepted");
         // Per-step series derived from the events.
         assertArrayEquals(new double[] {2 / 3.0, 1 / 3.0, 1.0}, a.series().get("derived/all_negative_frac").values(), 1e-15);
         assertArrayEquals(new double[] {0.5, 1.0, 0.0}, a.series().get("derived/revision_success_rate").values(), 1e-15);
@@ -98,7 +110,8 @@ class RunAnalyzerTest {
         assertEquals(3, a.bestStep().getAsInt());
         assertEquals(3, a.evalForComparison("math500").orElseThrow().step());
         // Tokens: 7 groups × (100+110+120+130); attempts 20+21, 20+21+22+23, 20, 20.
-        assertEquals(new Compute(7 * 460, 0, 167, 3000, 7, 0, 4, 8), a.compute());
+        assertEquals(new Compute(7 * 460, 0, 167, 3000, 7, 0, 4, 8, 0, 2), a.compute());
+        assertEquals(167 / 2.0, a.compute().tokensPerRescuedGroup(), 1e-12);
     }
 
     @Test
@@ -129,10 +142,12 @@ class RunAnalyzerTest {
             s.group(2, "q1", 2, GroupEvent.EXTRA, 0, 0, 0, 0);
         }
         RunAnalysis a = RunAnalyzer.analyze(RunDirectory.open(dir)).analysis();
-        assertEquals(List.of(new BucketRate("1/1", Rate.of(1, 1)), new BucketRate("2/2", Rate.of(0, 1))),
-                a.extraRescueByDifficulty());
+        assertEquals(List.of(new BucketRate("new (first visit)", Rate.of(1, 1)), new BucketRate("1/1", Rate.of(0, 1))),
+                a.difficulty(DifficultyDefinition.ONLINE).extra());
+        assertEquals(List.of(new BucketRate("2/2", Rate.of(1, 2))), a.difficulty(DifficultyDefinition.WHOLE_RUN).extra());
         assertEquals(Rate.of(2, 2), a.allNegative(), "extra groups are not visits");
-        assertEquals(new Compute(920, 920, 0, 0, 2, 2, 0, 0), a.compute());
+        assertEquals(new Compute(920, 920, 0, 0, 2, 2, 0, 0, 1, 0), a.compute());
+        assertEquals(920.0, a.compute().tokensPerRescuedGroup(), 1e-12);
     }
 
     /** Ten revisions whose seeds have mean log-probs −0.01 … −0.10; the five most likely ones succeed. */
@@ -193,6 +208,6 @@ class RunAnalyzerTest {
         assertEquals(Rate.of(0, 0), analyzer.snapshot().allNegative());
         RunDirectory.open(dir).read(analyzer);
         assertEquals(once.allNegative(), analyzer.snapshot().allNegative());
-        assertEquals(once.revisionByDifficulty(), analyzer.snapshot().revisionByDifficulty());
+        assertEquals(once.difficulty(), analyzer.snapshot().difficulty());
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmel.analysis.BucketRate;
-import org.rmel.analysis.RunAnalysis;
-import org.rmel.analysis.RunAnalyzer;
+import org.rmel.analysis.CrossRunDifficulty;
+import org.rmel.analysis.DifficultyBuckets;
 import org.rmel.app.RunSelection;
 import org.rmel.cli.RmelCommand;
 import org.rmel.figures.FigureStyle;
@@ -26,7 +26,6 @@ import org.rmel.figures.FontPreset;
 import org.rmel.figures.SimulatedRuns;
 import org.rmel.figures.export.ExportSettings;
 import org.rmel.run.GroupEvent;
-import org.rmel.run.RunDirectory;
 import org.rmel.testsupport.RunScript;
 
 /** The difficulty bars are the analysis package's numbers, follow a growing run, and export like the CLI. */
@@ -67,10 +66,10 @@ class DifficultyPanelTest {
         h = new PanelHarness<>(DifficultyPanel::new);
         h.fx(() -> h.panel.show(new RunSelection(List.of(rmel, extra), 1)));
         h.waitFor(() -> !h.panel.charts().getChildren().isEmpty());
-        RunAnalysis a = RunAnalyzer.analyze(RunDirectory.open(rmel)).analysis();
-        RunAnalysis e = RunAnalyzer.analyze(RunDirectory.open(extra)).analysis();
-        assertBarsEqualAnalysis(bars(), "R-MEL revision", a.revisionByDifficultyBand());
-        assertBarsEqualAnalysis(bars(), "MEL+Extra rollout", e.extraRescueByDifficultyBand());
+        // the two runs share a seed, so the default is the paper's across-runs definition
+        List<DifficultyBuckets> across = CrossRunDifficulty.ofPaths(List.of(rmel, extra));
+        assertBarsEqualAnalysis(bars(), "R-MEL revision", across.get(0).revisionBands());
+        assertBarsEqualAnalysis(bars(), "MEL+Extra rollout", across.get(1).extraBands());
 
         // The run grows: a new hard all-negative group whose revision fails.
         CategoryDataset before = bars();
@@ -86,8 +85,7 @@ class DifficultyPanelTest {
             CategoryDataset d = bars();
             return d != before;
         });
-        RunAnalysis grown = RunAnalyzer.analyze(RunDirectory.open(rmel)).analysis();
-        assertBarsEqualAnalysis(bars(), "R-MEL revision", grown.revisionByDifficultyBand());
+        assertBarsEqualAnalysis(bars(), "R-MEL revision", CrossRunDifficulty.ofPaths(List.of(rmel, extra)).get(0).revisionBands());
         CategoryDataset after = bars();
         double hardAfter = after.getValue(after.getRowIndex("R-MEL revision"), after.getColumnIndex("hard (>2/3)")).doubleValue();
         assertNotEquals(hardBefore, hardAfter, "six failed hard revisions move the hard bar");
