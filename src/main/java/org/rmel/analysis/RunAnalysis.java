@@ -56,6 +56,19 @@ public record RunAnalysis(
                 new IllegalArgumentException(definition.wireName() + " difficulty needs several runs (CrossRunDifficulty)"));
     }
 
+    /**
+     * Revision success per difficulty band within this run (the whole-run k/n); the paper's
+     * across-runs bands come from {@link CrossRunDifficulty}.
+     */
+    public List<BucketRate> revisionByDifficultyBand() {
+        return difficulty(DifficultyDefinition.WHOLE_RUN).revisionBands();
+    }
+
+    /** MEL+Extra's rescue per difficulty band within this run (the whole-run k/n). */
+    public List<BucketRate> extraRescueByDifficultyBand() {
+        return difficulty(DifficultyDefinition.WHOLE_RUN).extraBands();
+    }
+
     /** The eval of {@code benchmark} at the best step, else its latest. */
     public Optional<EvalEvent> evalForComparison(String benchmark) {
         TreeMap<Integer, EvalEvent> m = evalEvents.get(benchmark);

@@ -34,6 +34,15 @@ public final class ExtraTokenBudget {
         this.spent = spent;
     }
 
+    /** Restores the running totals from a checkpoint. */
+    public void restore(long budget, long spent) {
+        if (budget < 0 || spent < 0) {
+            throw new IllegalArgumentException("token totals must be >= 0");
+        }
+        this.budget = budget;
+        this.spent = spent;
+    }
+
     /**
      * Adds a step's measured revision spend and returns the extra rollouts for each of its
      * all-negative groups.

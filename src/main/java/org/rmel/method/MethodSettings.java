@@ -123,6 +123,15 @@ public record MethodSettings(Condition condition, List<Double> tauSchedule, int 
         return new RevisionSearch(acceptance(), revisionMode);
     }
 
+    /**
+     * The R-MEL settings MEL+Extra's token matching measures: condition {@code r-mel} with this
+     * run's τ list, B, τ_min and readings.
+     */
+    public MethodSettings matchedRevision() {
+        return new MethodSettings(Condition.R_MEL, tauSchedule, budget, tauMin, lcpRule, revisionMode, revisionInGrpo,
+                noPrefixReading, extraMatch);
+    }
+
     /** Fresh rollouts per all-negative group under call matching: B under MEL+Extra, else 0. */
     public int extraRolloutsPerGroup() {
         return condition.spendsExtraRollouts() ? budget : 0;

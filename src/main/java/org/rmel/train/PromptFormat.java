@@ -11,4 +11,10 @@ public interface PromptFormat {
 
     /** The replay prompt of MEL's validation: the problem with the experience in it. */
     String replayPrompt(TaskProblem problem, MetaExperienceText experience);
+
+    /**
+     * The prompt of a primed revision ({@code revision_mode = primed}): the problem with the kept
+     * prefix of the failed seed shown in context; the policy then writes a whole response.
+     */
+    String primedPrompt(TaskProblem problem, String prefix);
 }

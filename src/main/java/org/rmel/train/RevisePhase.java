@@ -9,6 +9,7 @@ import org.rmel.method.BatchContinuer;
 import org.rmel.method.ContinuationRequest;
 import org.rmel.method.ContinuationResult;
 import org.rmel.method.Group;
+import org.rmel.method.RevisionMode;
 import org.rmel.method.RevisionResult;
 import org.rmel.method.RevisionSchedule;
 import org.rmel.method.RevisionSearch;
@@ -18,31 +19,29 @@ import org.rmel.model.Sample;
 /**
  * R-MEL's phase (the paper's Section 3.2, "Revision Procedure"): for every all-negative group,
  * the revision search — seed = the longest failed trajectory, truncation at ⌊τ·|y−|⌋ for τ in the
- * schedule, a continuation from the prefix by the current policy, accept the first that verifies
- * and passes the LCP filter — batched across groups, one policy call per round of attempts.
- * The adaptive condition first splits the attempt pool by difficulty bucket. An accepted revision
- * joins its group; every search is written as a revision event.
+ * schedule, a revision by the current policy from the prefix (forced: continued; primed: shown in
+ * the prompt and the whole response written again), accept the first that verifies and passes the
+ * LCP filter of the run's {@code lcp_rule} — batched across groups, one policy call per round of
+ * attempts. The adaptive condition first splits the attempt pool by difficulty bucket. An accepted
+ * revision joins its group's GRPO advantages only with {@code revision_in_grpo}; MEL's pair is
+ * built from it either way. Every search is written as a revision event.
  */
 final class RevisePhase {
     private final AdaptiveBudget adaptive;
+
+    /** A batched search's results with what it generated. */
+    record Search(List<RevisionResult> results, long tokens, long truncated) {}
 
     RevisePhase(AdaptiveBudget adaptive) {
         this.adaptive = adaptive;
     }
 
     void run(StepContext c, List<LiveGroup> revisable, Map<LiveGroup, AdaptiveBudget.Bucket> buckets) {
-        RevisionSearch search = new RevisionSearch(c.settings.doubleValue("tau_min"));
-        Map<Group, RevisionSchedule> schedules = schedules(c, revisable, buckets);
-        RevisionSchedule fixed = RevisionSchedule.of(c.settings.doubleList("tau_schedule"), c.settings.integer("budget"));
-        long[] tokens = {0};
-        long[] truncated = {0};
-        BatchContinuer continuer = continuer(c, revisable, tokens, truncated);
-        List<RevisionResult> results = search.searchAll(revisable.stream().map(g -> g.group).toList(),
-                g -> schedules.getOrDefault(g, fixed), continuer);
+        Search s = search(c, c.method, revisable, schedules(c, revisable, buckets), Seeds.REVISION);
         int rescued = 0;
         int attempts = 0;
-        for (int i = 0; i < results.size(); i++) {
-            RevisionResult r = results.get(i);
+        for (int i = 0; i < s.results().size(); i++) {
+            RevisionResult r = s.results().get(i);
             LiveGroup g = revisable.get(i);
             attempts += r.continuationCalls();
             g.revision = r;
@@ -52,15 +51,34 @@ final class RevisePhase {
             }
             if (r.rescued()) {
                 rescued++;
-                g.add(List.of(r.revisedTrajectory().orElseThrow()));
+                if (c.method.revisionInGrpo()) {
+                    // its old log-probs are recomputed by the update under the rollout prompt, like every response's
+                    g.add(List.of(r.revisedTrajectory().orElseThrow()));
+                }
             }
         }
-        c.metrics.put("revision/groups", (double) results.size());
+        c.metrics.put("revision/groups", (double) s.results().size());
         c.metrics.put("revision/rescued", (double) rescued);
         c.metrics.put("revision/attempts", (double) attempts);
-        c.metrics.put("tokens/revision", (double) tokens[0]);
-        c.metrics.put("truncated/revision", (double) truncated[0]);
+        c.metrics.put("tokens/revision", (double) s.tokens());
+        c.metrics.put("truncated/revision", (double) s.truncated());
         c.clock.lap("revision");
+    }
+
+    /**
+     * The batched revision search under the run's readings, without side effects on the groups
+     * (MEL+Extra's token-matching probe uses it as it is).
+     */
+    static Search search(StepContext c, org.rmel.method.MethodSettings method, List<LiveGroup> revisable,
+                         Map<Group, RevisionSchedule> schedules, int purpose) {
+        RevisionSearch search = method.revisionSearch();
+        RevisionSchedule fixed = method.revisionSchedule();
+        long[] tokens = {0};
+        long[] truncated = {0};
+        BatchContinuer continuer = continuer(c, revisable, tokens, truncated, purpose);
+        List<RevisionResult> results = search.searchAll(revisable.stream().map(g -> g.group).toList(),
+                g -> schedules.getOrDefault(g, fixed), continuer);
+        return new Search(results, tokens[0], truncated[0]);
     }
 
     /** The adaptive condition's per-group schedules (other conditions: none, the fixed one applies). */
@@ -70,7 +88,7 @@ final class RevisePhase {
         if (!c.condition.adaptive()) {
             return schedules;
         }
-        List<Double> taus = c.settings.doubleList("tau_schedule");
+        List<Double> taus = c.method.attemptTaus();
         int[] given = adaptive.allocate(revisable.stream().map(buckets::get).toList(), c.settings.integer("budget"),
                 c.settings.integer("adaptive_cap"));
         for (int i = 0; i < revisable.size(); i++) {
@@ -84,26 +102,54 @@ final class RevisePhase {
     }
 
     /**
-     * The policy side of the search: each round's attempts continue their prompt + kept prefix in
-     * one batched call; the verifier judges prefix + continuation. Counts the generated tokens.
+     * The policy side of the search. Forced requests continue prompt + kept prefix in one batched
+     * call; primed requests (and empty prefixes: fresh rollouts) sample a whole response to the
+     * primed prompt in another. The verifier judges the revised text. Counts the generated tokens.
      */
-    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable, long[] tokens, long[] truncated) {
+    private static BatchContinuer continuer(StepContext c, List<LiveGroup> revisable, long[] tokens, long[] truncated,
+                                            int purpose) {
         int[] round = {0};
         return requests -> {
-            List<int[]> prompts = new ArrayList<>();
-            List<int[]> prefixes = new ArrayList<>();
-            for (ContinuationRequest r : requests) {
-                prompts.add(revisable.get(r.seedIndex()).promptIds);
-                prefixes.add(r.prefix());
+            long seed = Seeds.mix(c.seed, c.step * 64L + round[0]++, purpose);
+            List<Integer> forced = new ArrayList<>();
+            List<Integer> whole = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                (requests.get(i).mode() == RevisionMode.FORCED && requests.get(i).cut() > 0 ? forced : whole).add(i);
             }
-            List<Sample> samples = c.policy.continueFrom(prompts, prefixes,
-                    c.sampling(Seeds.mix(c.seed, c.step * 64L + round[0]++, Seeds.REVISION)));
+            Sample[] samples = new Sample[requests.size()];
+            if (!forced.isEmpty()) {
+                List<int[]> prompts = new ArrayList<>();
+                List<int[]> prefixes = new ArrayList<>();
+                for (int i : forced) {
+                    prompts.add(revisable.get(requests.get(i).seedIndex()).promptIds);
+                    prefixes.add(requests.get(i).prefix());
+                }
+                List<Sample> out = c.policy.continueFrom(prompts, prefixes, c.sampling(seed));
+                for (int j = 0; j < forced.size(); j++) {
+                    samples[forced.get(j)] = out.get(j);
+                }
+            }
+            if (!whole.isEmpty()) {
+                List<int[]> prompts = new ArrayList<>();
+                for (int i : whole) {
+                    ContinuationRequest r = requests.get(i);
+                    LiveGroup g = revisable.get(r.seedIndex());
+                    prompts.add(r.primed()
+                            ? c.policy.tokenizer().encode(c.format.primedPrompt(g.problem, c.policy.tokenizer().decode(r.prefix())))
+                            : g.promptIds);
+                }
+                List<Sample> out = c.policy.sample(prompts, c.sampling(Seeds.mix(seed, 1, purpose)));
+                for (int j = 0; j < whole.size(); j++) {
+                    samples[whole.get(j)] = out.get(j);
+                }
+            }
             List<ContinuationResult> results = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 ContinuationRequest r = requests.get(i);
-                Sample s = samples.get(i);
+                Sample s = samples[i];
                 tokens[0] += s.tokenIds().length;
-                String revisedText = c.policy.tokenizer().decode(Policy.concat(r.prefix(), s.tokenIds()));
+                boolean keepsPrefix = r.mode() == RevisionMode.FORCED;
+                String revisedText = keepsPrefix ? c.policy.tokenizer().decode(Policy.concat(r.prefix(), s.tokenIds())) : s.text();
                 AnswerJudge.Judgement j = c.judge.judge(r.seed().group().gold(), revisedText);
                 truncated[0] += s.stopped() ? 0 : 1;
                 results.add(new ContinuationResult(s.tokenIds(), s.text(), revisedText, j.answer(),

@@ -2,6 +2,7 @@ package org.rmel.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rmel.method.RevisionMode;
 import org.rmel.method.RevisionResult;
 import org.rmel.method.Trajectory;
 import org.rmel.model.Tokenizer;
@@ -29,11 +30,24 @@ final class RevisionEvents {
         Trajectory seed = r.seed().seed();
         TokenOffsets offsets = offsets(seed, tokenizer);
         List<RevisionAttempt> attempts = new ArrayList<>();
+        boolean primed = false;
         for (org.rmel.method.RevisionAttempt a : r.attempts()) {
-            attempts.add(attempt(a, seed.text(), offsets));
+            primed |= a.mode() == RevisionMode.PRIMED;
+            attempts.add(a.mode() == RevisionMode.PRIMED ? primed(a) : attempt(a, seed.text(), offsets));
         }
         return new RevisionEvent(0, step, promptId, seed.id(), seed.length(), seed.logprob(), attempts,
-                r.acceptedIndex().isPresent() ? r.acceptedIndex().getAsInt() : null, offsets);
+                r.acceptedIndex().isPresent() ? r.acceptedIndex().getAsInt() : null, offsets,
+                primed ? RevisionEvent.PRIMED : RevisionEvent.FORCED);
+    }
+
+    /**
+     * A primed attempt: the policy wrote the whole response with the prefix in its prompt, so the
+     * continuation is that whole response (every token generated) and there is no kept prefix to
+     * rebuild it from.
+     */
+    private static RevisionAttempt primed(org.rmel.method.RevisionAttempt a) {
+        return new RevisionAttempt(a.tau(), a.cut(), a.revisedText(), a.continuationTokens().length, a.answer(),
+                a.verified(), a.lcp(), a.lcpRatio(), a.accepted());
     }
 
     /** The seed's token boundaries, or null if the tokenizer's offsets do not describe its text. */

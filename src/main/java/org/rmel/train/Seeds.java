@@ -11,6 +11,8 @@ public final class Seeds {
     public static final int REPLAY = 4;
     public static final int EVAL = 5;
     public static final int EXPERIENCE = 6;
+    /** MEL+Extra's probe of R-MEL's revision spend (token matching). */
+    public static final int MATCH_PROBE = 7;
 
     private Seeds() {
     }

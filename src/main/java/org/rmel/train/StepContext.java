@@ -3,6 +3,7 @@ package org.rmel.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rmel.method.Condition;
+import org.rmel.method.MethodSettings;
 import org.rmel.method.Trajectory;
 import org.rmel.model.Policy;
 import org.rmel.model.Sample;
@@ -19,6 +20,8 @@ final class StepContext {
     final long seed;
     final TrainSettings settings;
     final Condition condition;
+    /** The method's settings with every reading (LCP rule, revision mode, GRPO membership, ...). */
+    final MethodSettings method;
     final Policy policy;
     final AnswerJudge judge;
     final PromptFormat format;
@@ -32,6 +35,7 @@ final class StepContext {
         this.seed = settings.integer("seed");
         this.settings = settings;
         this.condition = condition;
+        this.method = settings.method();
         this.policy = policy;
         this.judge = judge;
         this.format = format;

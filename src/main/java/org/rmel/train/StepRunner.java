@@ -6,6 +6,7 @@ import java.util.Map;
 import org.rmel.base.BadInputException;
 import org.rmel.method.Condition;
 import org.rmel.method.DifficultyTracker;
+import org.rmel.method.ExtraTokenBudget;
 import org.rmel.method.GroupOutcome;
 import org.rmel.method.RevisionSearch;
 import org.rmel.model.Policy;
@@ -35,7 +36,7 @@ final class StepRunner {
     private final DifficultyTracker tracker;
     private final RolloutPhase rollout;
     private final VerifyPhase verify = new VerifyPhase();
-    private final ExtraRolloutPhase extra = new ExtraRolloutPhase();
+    private final ExtraRolloutPhase extra;
     private final RevisePhase revise;
     private final PairPhase pair;
     private final ReplayPhase replay = new ReplayPhase();
@@ -44,6 +45,13 @@ final class StepRunner {
     StepRunner(TrainSettings settings, Policy policy, AnswerJudge judge, PromptFormat format, ExperienceMaker maker,
                List<TaskProblem> pool, DifficultyTracker tracker, AdaptiveBudget adaptive, RunWriter writer,
                int skipStreak) {
+        this(settings, policy, judge, format, maker, pool, tracker, adaptive, new ExtraTokenBudget(), writer, skipStreak);
+    }
+
+    StepRunner(TrainSettings settings, Policy policy, AnswerJudge judge, PromptFormat format, ExperienceMaker maker,
+               List<TaskProblem> pool, DifficultyTracker tracker, AdaptiveBudget adaptive, ExtraTokenBudget extraBudget,
+               RunWriter writer, int skipStreak) {
+        this.extra = new ExtraRolloutPhase(extraBudget);
         this.settings = settings;
         this.condition = Condition.fromCliName(settings.string("condition"));
         this.policy = policy;
@@ -120,6 +128,11 @@ final class StepRunner {
             tracker.record(g.rollouts);
         }
         return buckets;
+    }
+
+    /** MEL+Extra's token-matching totals, for the checkpoint. */
+    ExtraTokenBudget extraBudget() {
+        return extra.budget();
     }
 
     private double memoryMb() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.rmel.base.BadInputException;
 import org.rmel.method.Condition;
 import org.rmel.method.DifficultyTracker;
+import org.rmel.method.ExtraTokenBudget;
 import org.rmel.method.MethodSettings;
 import org.rmel.model.DeviceChoice;
 import org.rmel.model.Policies;
@@ -66,8 +67,8 @@ public final class TrainSession {
                 policy.close();
                 throw e;
             }
-            return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(), 0, 0,
-                    true, stop, console);
+            return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(),
+                    new ExtraTokenBudget(), 0, 0, true, stop, console);
         }
     }
 
@@ -94,6 +95,7 @@ public final class TrainSession {
             RunWriter writer = RunWriter.resume(dir);
             DifficultyTracker tracker = new DifficultyTracker();
             AdaptiveBudget adaptive = new AdaptiveBudget();
+            ExtraTokenBudget extraBudget = new ExtraTokenBudget();
             Policy policy = null;
             int done = 0;
             int skipStreak = 0;
@@ -104,7 +106,7 @@ public final class TrainSession {
                     CheckpointEvent c = writer.resumedFrom().get();
                     Path ckpt = dir.resolve(c.path());
                     policy.restore(ckpt);
-                    done = TrainerState.load(ckpt, tracker, adaptive);
+                    done = TrainerState.load(ckpt, tracker, adaptive, extraBudget);
                     skipStreak = TrainerState.skipStreak(ckpt);
                     console.println("resuming " + dir + " from step " + done);
                 } else {
@@ -117,24 +119,25 @@ public final class TrainSession {
                 writer.close();
                 throw e;
             }
-            return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, done, skipStreak,
+            return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, extraBudget, done, skipStreak,
                     evalAtStart && done == 0, stop, console);
         }
     }
 
     private static String run(TrainSettings settings, Policy policy, RunWriter writer, List<TaskProblem> pool,
                               Map<String, List<TaskProblem>> benchmarks, DifficultyTracker tracker,
-                              AdaptiveBudget adaptive, int done, int skipStreak, boolean evalAtStart,
-                              StopSignal stop, PrintStream console) {
+                              AdaptiveBudget adaptive, ExtraTokenBudget extraBudget, int done, int skipStreak,
+                              boolean evalAtStart, StopSignal stop, PrintStream console) {
         try (policy) {
             AnswerJudge judge = new VerifierJudge();
             ChatWrap chat = ChatWrap.of(settings, policy);
             PromptFormat format = promptFormat(settings, chat);
-            ExperienceMaker maker = settings.builtinModel() ? new ArithExperienceMaker()
+            ExperienceMaker maker = settings.builtinModel()
+                    ? new ArithExperienceMaker(settings.string("answer_step_experience").equals("previous_step"))
                     : new TemplateExperienceMaker(policy, settings.string("critique_template"),
                             settings.integer("critique_max_new_tokens"), settings.doubleValue("critique_temperature"), chat);
-            StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, writer,
-                    skipStreak);
+            StepRunner steps = new StepRunner(settings, policy, judge, format, maker, pool, tracker, adaptive, extraBudget,
+                    writer, skipStreak);
             Evaluator evaluator = new Evaluator(settings, policy, judge, format);
             return new Trainer(settings, policy, writer, steps, evaluator, benchmarks, tracker, adaptive, console)
                     .withPreamble(promptLines(settings, policy, chat, format, pool.get(0)))
@@ -193,7 +196,8 @@ public final class TrainSession {
 
     static PromptFormat promptFormat(TrainSettings settings, ChatWrap chat) {
         return settings.builtinModel() ? new ArithPromptFormat()
-                : new TemplatePromptFormat(settings.string("prompt_template"), settings.string("replay_template"), chat);
+                : new TemplatePromptFormat(settings.string("prompt_template"), settings.string("replay_template"), chat,
+                        settings.string("primed_template"));
     }
 
     static TaskSource taskSource(TrainSettings settings) {
@@ -263,8 +267,7 @@ public final class TrainSession {
 
     static MethodSettings methodSettings(TrainSettings settings) {
         try {
-            return new MethodSettings(Condition.fromCliName(settings.string("condition")), settings.doubleList("tau_schedule"),
-                    settings.integer("budget"), settings.doubleValue("tau_min"));
+            return settings.method();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

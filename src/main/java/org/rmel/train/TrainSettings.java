@@ -12,6 +12,11 @@ import org.rmel.base.BadInputException;
 import org.rmel.method.Condition;
 import org.rmel.model.KlPenalty;
 import org.rmel.model.LossAggregation;
+import org.rmel.method.ExtraMatch;
+import org.rmel.method.LcpRule;
+import org.rmel.method.MethodSettings;
+import org.rmel.method.NoPrefixReading;
+import org.rmel.method.RevisionMode;
 
 /**
  * Every setting of a training run, by the name it has in {@code run.json} and in
@@ -84,6 +89,20 @@ public final class TrainSettings {
         add("replay_template", Setting.Kind.STRING, nonBlank(), "LLM replay prompt; {problem} and {experience} are replaced");
         add("chat_template", Setting.Kind.STRING, oneOf(List.of("auto", "none")), "LLM prompts (rollouts, revisions, replays, the meta-experience prompt, evaluation) as one user turn of the model's chat template: auto = when the model folder has one, none = the raw templates");
         add("truncated_reward", Setting.Kind.STRING, oneOf(List.of("zero", "verified")), "reward of a response cut by max_new_tokens: zero (VERL's rule: no end-of-sequence, no credit) or what the verifier says");
+        // The readings of the paper it leaves open (docs/method.md argues each default from the paper's text).
+        add("lcp_rule", Setting.Kind.STRING, oneOf(MethodSettings.names(LcpRule.class)),
+                "LCP filter: fixed (LCP/|y-| >= tau_min, Section 4.1) or per_attempt (>= that attempt's tau, Section 3.2 step 3)");
+        add("revision_mode", Setting.Kind.STRING, oneOf(MethodSettings.names(RevisionMode.class)),
+                "how the kept prefix is given: primed (in the prompt; the policy writes the whole response and may depart from it) or forced (continued token by token)");
+        add("revision_in_grpo", Setting.Kind.BOOLEAN, v -> null,
+                "whether an accepted revision also joins its group's GRPO advantages (the paper: only MEL's pair)");
+        add("no_prefix_reading", Setting.Kind.STRING, oneOf(MethodSettings.names(NoPrefixReading.class)),
+                "r-mel-no-prefix (Table 2's tau = 0): no_filter (same cuts, no LCP filter) or fresh_rollout (cut at 0: fresh rollouts paired with the seed)");
+        add("extra_match", Setting.Kind.STRING, oneOf(MethodSettings.names(ExtraMatch.class)),
+                "MEL+Extra's extra rollouts match R-MEL's revision tokens per all-negative group (tokens, measured online) or its B calls (calls)");
+        add("answer_step_experience", Setting.Kind.STRING, oneOf(List.of("previous_step", "drop")),
+                "built-in model, bifurcation on the answer line: heuristic from the step that led to it (previous_step), or drop the pair as a leak (drop)");
+        add("primed_template", Setting.Kind.STRING, nonBlank(), "LLM primed-revision prompt; {problem} and {prefix} are replaced (built-in model: its hint slot)");
     }
 
     /**
@@ -110,7 +129,16 @@ public final class TrainSettings {
             Map.entry("truncated_reward", spec -> "verified"),
             // before these were settings, the critique was sampled at 0.7 with at most 256 new tokens
             Map.entry("critique_max_new_tokens", spec -> 256),
-            Map.entry("critique_temperature", spec -> 0.7));
+            Map.entry("critique_temperature", spec -> 0.7),
+            // the paper's readings: before them revisions were forced, under the fixed rule, joined GRPO,
+            // MEL+Extra was matched by calls and an answer-line heuristic was kept (no leak rule)
+            Map.entry("lcp_rule", spec -> "fixed"),
+            Map.entry("revision_mode", spec -> "forced"),
+            Map.entry("revision_in_grpo", spec -> true),
+            Map.entry("no_prefix_reading", spec -> "no_filter"),
+            Map.entry("extra_match", spec -> "calls"),
+            Map.entry("answer_step_experience", spec -> "drop"),
+            Map.entry("primed_template", spec -> "{problem}\n{prefix}"));
 
     private final Map<String, Object> values;
 
@@ -197,6 +225,14 @@ public final class TrainSettings {
                 + "Please reason step by step, and put your final answer after \"Answer:\".");
         v.put("chat_template", "auto");
         v.put("truncated_reward", "zero");
+        v.put("lcp_rule", MethodSettings.DEFAULT_LCP_RULE.wireName());
+        v.put("revision_mode", MethodSettings.DEFAULT_REVISION_MODE.wireName());
+        v.put("revision_in_grpo", MethodSettings.DEFAULT_REVISION_IN_GRPO);
+        v.put("no_prefix_reading", MethodSettings.DEFAULT_NO_PREFIX_READING.wireName());
+        v.put("extra_match", MethodSettings.DEFAULT_EXTRA_MATCH.wireName());
+        v.put("answer_step_experience", "previous_step");
+        v.put("primed_template", "{problem}\nAn earlier attempt began:\n{prefix}\nWrite a complete solution: keep what is right "
+                + "in that beginning and change what is wrong.\nPlease reason step by step, and put your final answer after \"Answer:\".");
         switch (name) {
             case "default" -> { }
             case "smoke" -> {
@@ -410,6 +446,14 @@ public final class TrainSettings {
     @SuppressWarnings("unchecked")
     public List<Double> doubleList(String key) {
         return (List<Double>) get(key);
+    }
+
+    /** The method settings with every reading (condition's fixed values applied). */
+    public MethodSettings method() {
+        return new MethodSettings(Condition.fromCliName(string("condition")), doubleList("tau_schedule"),
+                integer("budget"), doubleValue("tau_min")).withReadings(LcpRule.fromName(string("lcp_rule")),
+                RevisionMode.fromName(string("revision_mode")), bool("revision_in_grpo"),
+                NoPrefixReading.fromName(string("no_prefix_reading")), ExtraMatch.fromName(string("extra_match")));
     }
 
     public boolean builtinModel() {

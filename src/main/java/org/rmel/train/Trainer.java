@@ -112,7 +112,7 @@ final class Trainer {
             CheckpointFiles.delete(partial);
             policy.save(partial);
             PausePoint.reach("checkpoint-files", step);
-            TrainerState.save(partial, step, tracker, adaptive, steps.skipStreak());
+            TrainerState.save(partial, step, tracker, adaptive, steps.skipStreak(), steps.extraBudget());
             CheckpointFiles.replace(partial, dir); // a step-N left by a lost attempt (voided by a resume) is replaced
         } catch (RuntimeException e) {
             CheckpointFiles.deleteQuietly(partial);

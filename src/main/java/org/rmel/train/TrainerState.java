@@ -10,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rmel.base.BadInputException;
 import org.rmel.method.DifficultyTracker;
+import org.rmel.method.ExtraTokenBudget;
 
 /**
  * What a checkpoint needs beside the model for an exact resume: the difficulty history of every
- * prompt and the adaptive rule's per-bucket counts. Prompt order and sampling seeds are pure
+ * prompt, the adaptive rule's per-bucket counts and MEL+Extra's token-matching totals. Prompt order and sampling seeds are pure
  * functions of (seed, step), so they need no saving.
  */
 final class TrainerState {
@@ -26,6 +27,11 @@ final class TrainerState {
     }
 
     static void save(Path checkpoint, int step, DifficultyTracker tracker, AdaptiveBudget adaptive, int skipStreak) {
+        save(checkpoint, step, tracker, adaptive, skipStreak, new ExtraTokenBudget());
+    }
+
+    static void save(Path checkpoint, int step, DifficultyTracker tracker, AdaptiveBudget adaptive, int skipStreak,
+                     ExtraTokenBudget extraBudget) {
         ObjectNode root = JSON.createObjectNode();
         root.put("step", step);
         root.put(SKIP_STREAK, skipStreak);
@@ -33,6 +39,7 @@ final class TrainerState {
         tracker.all().forEach((id, diff) -> d.putArray(id).add(diff.visits()).add(diff.allNegative()));
         ObjectNode a = root.putObject("adaptive");
         adaptive.counts().forEach((bucket, c) -> a.putArray(bucket).add(c[0]).add(c[1]));
+        root.putArray("extra_tokens").add(extraBudget.budget()).add(extraBudget.spent());
         try {
             Files.writeString(checkpoint.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
@@ -53,6 +60,11 @@ final class TrainerState {
 
     /** Restores the tracker and adaptive counts; returns the checkpoint's step. */
     static int load(Path checkpoint, DifficultyTracker tracker, AdaptiveBudget adaptive) {
+        return load(checkpoint, tracker, adaptive, new ExtraTokenBudget());
+    }
+
+    /** Also restores MEL+Extra's token-matching totals (absent in older checkpoints: zero). */
+    static int load(Path checkpoint, DifficultyTracker tracker, AdaptiveBudget adaptive, ExtraTokenBudget extraBudget) {
         Path file = checkpoint.resolve(FILE);
         try {
             JsonNode root = JSON.readTree(Files.readString(file));
@@ -67,6 +79,10 @@ final class TrainerState {
             root.get("adaptive").fields().forEachRemaining(e ->
                     counts.put(e.getKey(), new int[] {e.getValue().get(0).asInt(), e.getValue().get(1).asInt()}));
             adaptive.restore(counts);
+            JsonNode extra = root.get("extra_tokens");
+            if (extra != null) {
+                extraBudget.restore(extra.get(0).asLong(), extra.get(1).asLong());
+            }
             return root.get("step").asInt();
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": unreadable trainer state (" + org.rmel.base.Messages.clean(e.getMessage()) + ")");

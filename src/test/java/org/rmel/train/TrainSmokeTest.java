@@ -67,8 +67,19 @@ class TrainSmokeTest {
         } else {
             assertTrue(revisions.isEmpty());
         }
-        assertEquals(condition.spendsExtraRollouts() ? allNegative : 0, extras.size());
-        extras.forEach(g -> assertEquals(4, g.trajectories().size()));
+        // MEL+Extra matched by tokens (default): each step's all-negative groups get the step's extra/per_group
+        // rollouts each, and the extra tokens track the probe's measured revision tokens
+        Map<Integer, Double> perGroup = steps.stream().collect(Collectors.toMap(StepEvent::step, e -> e.metric("extra/per_group")));
+        extras.forEach(g -> assertEquals(perGroup.get(g.step()).intValue(), g.trajectories().size()));
+        if (condition.spendsExtraRollouts()) {
+            double probe = steps.stream().mapToDouble(e -> e.metric("tokens/match_probe")).sum();
+            double extra = steps.stream().mapToDouble(e -> e.metric("tokens/extra")).sum();
+            assertTrue(probe > 0, "the probe measured R-MEL's revision spend");
+            assertEquals(steps.get(steps.size() - 1).metric("extra/token_budget_total"), probe, 1e-9);
+            assertEquals(steps.get(steps.size() - 1).metric("extra/tokens_total"), extra, 1e-9);
+        } else {
+            assertTrue(extras.isEmpty());
+        }
 
         List<MetaExperienceEvent> mes = log.of(MetaExperienceEvent.class);
         long rescued = revisions.stream().filter(RevisionEvent::succeeded).count();

@@ -38,7 +38,10 @@ public final class NewRunDialog {
             Map.entry("tau_schedule", "τ schedule"), Map.entry("tau_min", "τ_min"), Map.entry("lr", "Learning rate"),
             Map.entry("steps", "Steps"), Map.entry("prompts_per_step", "Prompts per step"),
             Map.entry("temperature", "Temperature"), Map.entry("seed", "Seed"), Map.entry("model", "Model"),
-            Map.entry("tasks", "Training tasks"), Map.entry("device", "Device"), Map.entry(NewRunForm.OUTPUT, "Output folder"));
+            Map.entry("tasks", "Training tasks"), Map.entry("device", "Device"), Map.entry(NewRunForm.OUTPUT, "Output folder"),
+            Map.entry("lcp_rule", "LCP rule"), Map.entry("revision_mode", "Revision mode"),
+            Map.entry("revision_in_grpo", "Revision in GRPO"), Map.entry("no_prefix_reading", "w/o prefix reading"),
+            Map.entry("extra_match", "MEL+Extra matched by"));
 
     private final NewRunForm form;
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -73,6 +76,7 @@ public final class NewRunDialog {
                 "temperature", "seed")) {
             row = addText(grid, row, key, null);
         }
+        row = addReadings(grid, row);
         Button builtin = new Button("Built-in");
         builtin.setOnAction(e -> edit("model", TrainSettings.BUILTIN_MODEL));
         Button modelFolder = new Button("Folder…");
@@ -100,6 +104,20 @@ public final class NewRunDialog {
         dialog.getDialogPane().setPrefWidth(760);
         syncFromForm();
         validate();
+    }
+
+    /** The paper's open readings, as choices with the setting's description as tooltip. */
+    private int addReadings(GridPane grid, int row) {
+        row = addChoice(grid, row, "lcp_rule", org.rmel.method.MethodSettings.names(org.rmel.method.LcpRule.class));
+        row = addChoice(grid, row, "revision_mode", org.rmel.method.MethodSettings.names(org.rmel.method.RevisionMode.class));
+        row = addChoice(grid, row, "revision_in_grpo", List.of("false", "true"));
+        row = addChoice(grid, row, "no_prefix_reading",
+                org.rmel.method.MethodSettings.names(org.rmel.method.NoPrefixReading.class));
+        row = addChoice(grid, row, "extra_match", org.rmel.method.MethodSettings.names(org.rmel.method.ExtraMatch.class));
+        for (String key : List.of("lcp_rule", "revision_mode", "revision_in_grpo", "no_prefix_reading", "extra_match")) {
+            choices.get(key).setTooltip(new Tooltip(TrainSettings.catalogue().get(key).description()));
+        }
+        return row;
     }
 
     private int addChoice(GridPane grid, int row, String key, List<String> values) {

@@ -27,7 +27,9 @@ public final class NewRunForm {
     public static final String FORM = "form";
     /** The training settings the dialog shows, by their run.json names, in display order. */
     public static final List<String> SETTINGS = List.of("condition", "k", "budget", "tau_schedule", "tau_min", "lr",
-            "steps", "prompts_per_step", "temperature", "seed", "model", "tasks", "device");
+            "steps", "prompts_per_step", "temperature", "seed", "model", "tasks", "device",
+            // the paper's open readings (docs/method.md): choices in the dialog
+            "lcp_rule", "revision_mode", "revision_in_grpo", "no_prefix_reading", "extra_match");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 

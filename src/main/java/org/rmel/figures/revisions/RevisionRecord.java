@@ -98,7 +98,9 @@ public record RevisionRecord(
         String seedText = seedText();
         SeedPositions map = positions();
         RevisionAttempt a = attempt();
-        int cut = Math.min(map.keptChars(a), seedText.length());
+        // primed: the logged continuation is the whole response the policy wrote with the prefix in its
+        // prompt, so no seed characters are kept verbatim before it
+        int cut = event.primed() ? 0 : Math.min(map.keptChars(a), seedText.length());
         int lcp = map.charAt(a.lcp());
         List<TruncationMark> marks = new ArrayList<>();
         LinkedHashSet<Double> taus = new LinkedHashSet<>(schedule.isEmpty() ? taus() : schedule);
