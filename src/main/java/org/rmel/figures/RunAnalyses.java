@@ -157,7 +157,7 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
                     avg.put(b, Score.of(p.avgAt8()));
                 });
             }
-            rows.add(new Table1.Row(labels.get(i), pass, avg));
+            rows.add(new Table1.Row(labels.get(i), pass, avg, a.compute().tokensPerRescuedGroup()));
         }
         return new Table1(benchmarks, rows);
     }

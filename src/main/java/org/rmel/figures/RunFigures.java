@@ -43,9 +43,21 @@ public final class RunFigures {
 
     public static LcpData lcpData(Path run, RevisionCatalog catalog) {
         List<LcpSample> samples = catalog.attempts().stream()
-                .map(r -> new LcpSample(r.tau(), r.lcpRatio(), r.accepted()))
+                .map(r -> new LcpSample(r.tau(), r.lcpRatio(), r.accepted(), r.attempt().verified()))
                 .toList();
-        return new LcpData(RunLabels.conditionLabel(run), samples, catalog.tauMin());
+        return new LcpData(RunLabels.conditionLabel(run), samples, catalog.tauMin(), reading(run));
+    }
+
+    /** How the run filtered revisions: revision mode and LCP rule (runs before these settings: forced, fixed). */
+    static String reading(Path run) {
+        org.rmel.run.RunSpec spec = org.rmel.run.RunDirectory.open(run).spec();
+        String mode = spec.string("revision_mode").orElse("forced");
+        if ("r-mel-no-prefix".equals(spec.condition().orElse(""))) {
+            return mode + ", no LCP filter (" + spec.string("no_prefix_reading").orElse("no_filter") + ")";
+        }
+        String rule = spec.string("lcp_rule").orElse("fixed");
+        return mode + ", " + (rule.equals("per_attempt") ? "LCP ≥ each attempt's τ"
+                : "LCP ≥ τ_min = " + spec.tauMin().stream().mapToObj(Numbers::brief).findFirst().orElse("?"));
     }
 
     /** LCP ratios of every selected run that made revision attempts. */

@@ -23,7 +23,8 @@ public record ChartSpec(String id, String title, String yLabel, Predicate<String
                 new ChartSpec("all-negative", "All-negative groups", "fraction",
                         n -> n.contains("all_negative"), "groups/"),
                 new ChartSpec("revision", "Revision success", "rate", n -> n.startsWith("revision/success"), "revision/"),
-                new ChartSpec("p-keep", "p_keep (kept meta-experiences)", "fraction", n -> n.contains("p_keep"), "mel/"),
+                new ChartSpec("p-keep", "p_keep (kept meta-experiences, leaks excluded)", "fraction", n -> n.contains("p_keep"), "mel/"),
+                new ChartSpec("leaks", "Leaks (meta-experiences stating the answer)", "per step", n -> n.startsWith("mel/leaks"), "mel/"),
                 new ChartSpec("losses", "Losses", "loss", n -> n.startsWith("loss/"), "loss/"),
                 // KL to the frozen reference (the KL loss, with use_kl_loss) and to the sampling policy (VERL's ppo_kl)
                 new ChartSpec("kl", "KL divergence", "nats per token",

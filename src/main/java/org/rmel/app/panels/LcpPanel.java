@@ -40,9 +40,11 @@ public final class LcpPanel extends FigurePanel<List<LcpData>> {
         List<String> parts = new ArrayList<>();
         for (LcpData d : data) {
             long accepted = d.samples().stream().filter(s -> s.accepted()).count();
-            parts.add(String.format(Locale.ROOT, "%s: %d attempts, %d accepted, %.1f%% of accepted below 0.5, τ_min = %s", d.run(),
+            parts.add(String.format(Locale.ROOT, "%s: %d attempts, %d accepted, %.1f%% of accepted below 0.5, τ_min = %s; "
+                    + "the LCP filter rejected %d of %d verified attempts (%s)", d.run(),
                     d.samples().size(), accepted, 100 * d.acceptedShareBelow(0.5),
-                    Double.isNaN(d.tauMin()) ? "not recorded" : Numbers.brief(d.tauMin())));
+                    Double.isNaN(d.tauMin()) ? "not recorded" : Numbers.brief(d.tauMin()), d.filtered(), d.verified(),
+                    d.reading().isEmpty() ? "reading not recorded" : d.reading()));
         }
         return String.join("\n", parts);
     }

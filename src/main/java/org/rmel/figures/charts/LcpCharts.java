@@ -49,9 +49,11 @@ public final class LcpCharts {
         plot.setFixedLegendItems(attempts.getLegendItems());
         JFreeChart chart = new JFreeChart("LCP ratio by τ — " + data.run(), style.titleFont(), plot, true);
         double below = data.acceptedShareBelow(0.5);
-        String note = Double.isNaN(below)
+        String note = (Double.isNaN(below)
                 ? "no accepted revisions"
-                : String.format(Locale.ROOT, "accepted with LCP ratio < 0.5: %.1f%%", 100 * below);
+                : String.format(Locale.ROOT, "accepted with LCP ratio < 0.5: %.1f%%", 100 * below))
+                + String.format(Locale.ROOT, "; LCP filter rejected %d of %d verified", data.filtered(), data.verified())
+                + (data.reading().isEmpty() ? "" : " (" + data.reading() + ")");
         TextTitle sub = new TextTitle(note, style.tickFont());
         chart.addSubtitle(sub);
         ChartStyler.style(chart, style);

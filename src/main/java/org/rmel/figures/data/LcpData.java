@@ -6,10 +6,26 @@ import java.util.List;
  * LCP ratios of one run's revision attempts.
  *
  * @param tauMin the prefix constraint of the run (accepted revisions have LCP ratio ≥ τ_min); NaN if unknown
+ * @param reading the run's reading of the filter, e.g. "primed, fixed τ_min = 0.3" ("" if unknown)
  */
-public record LcpData(String run, List<LcpSample> samples, double tauMin) {
+public record LcpData(String run, List<LcpSample> samples, double tauMin, String reading) {
     public LcpData {
         samples = List.copyOf(samples);
+        reading = reading == null ? "" : reading;
+    }
+
+    public LcpData(String run, List<LcpSample> samples, double tauMin) {
+        this(run, samples, tauMin, "");
+    }
+
+    /** Verified attempts the LCP filter rejected. */
+    public long filtered() {
+        return samples.stream().filter(LcpSample::filtered).count();
+    }
+
+    /** Verified attempts. */
+    public long verified() {
+        return samples.stream().filter(LcpSample::verified).count();
     }
 
     /** Share of accepted revisions whose LCP ratio is below {@code threshold} (the paper: 33.9% below 0.5 without the constraint). */

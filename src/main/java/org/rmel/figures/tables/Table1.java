@@ -12,11 +12,18 @@ public record Table1(List<String> benchmarks, List<Row> rows) {
     public static final String PASS_AT_1 = "Pass@1";
     public static final String AVG_AT_8 = "Avg@8";
 
-    /** One method: its scores by benchmark name for each metric. */
-    public record Row(String method, Map<String, Score> pass1, Map<String, Score> avg8) {
+    /**
+     * One method: its scores by benchmark name for each metric, and the generated tokens it spent
+     * per rescued all-negative group (NaN when it rescued none: MEL, or nothing rescued yet).
+     */
+    public record Row(String method, Map<String, Score> pass1, Map<String, Score> avg8, double tokensPerRescue) {
         public Row {
             pass1 = Map.copyOf(pass1);
             avg8 = Map.copyOf(avg8);
+        }
+
+        public Row(String method, Map<String, Score> pass1, Map<String, Score> avg8) {
+            this(method, pass1, avg8, Double.NaN);
         }
 
         public Map<String, Score> metric(String metric) {
@@ -28,6 +35,9 @@ public record Table1(List<String> benchmarks, List<Row> rows) {
         benchmarks = List.copyOf(benchmarks);
         rows = List.copyOf(rows);
     }
+
+    /** Label of the compute line under the scores. */
+    public static final String TOKENS_PER_RESCUE = "Tokens per rescued all-negative group";
 
     public static List<String> metrics() {
         return List.of(PASS_AT_1, AVG_AT_8);

@@ -64,8 +64,19 @@ public final class TableWriter {
                 sb.append(" \\\\\n");
             }
         }
+        sb.append("\\midrule\n").append(" & \\multicolumn{").append(n).append("}{c}{")
+                .append(Tex.escape(Table1.TOKENS_PER_RESCUE)).append("} \\\\\n");
+        for (Table1.Row row : t.rows()) {
+            sb.append(Tex.escape(row.method())).append(" & \\multicolumn{").append(n).append("}{c}{")
+                    .append(tokens(row.tokensPerRescue())).append("} \\\\\n");
+        }
         sb.append("\\bottomrule\n\\end{tabular}\n");
         return sb.toString();
+    }
+
+    /** Tokens per rescued group as printed: whole tokens, "--" when nothing was rescued. */
+    static String tokens(double v) {
+        return Double.isNaN(v) ? "--" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** [column][row] → 1 best, 2 second, 0 neither. */
@@ -98,6 +109,10 @@ public final class TableWriter {
             }
             sb.append('\n');
         }
+        sb.append("**").append(Table1.TOKENS_PER_RESCUE).append("**\n\n| Method | tokens |\n|---|---:|\n");
+        for (Table1.Row row : t.rows()) {
+            sb.append("| ").append(Md.escape(row.method())).append(" | ").append(tokens(row.tokensPerRescue())).append(" |\n");
+        }
         return sb.toString();
     }
 
@@ -111,6 +126,9 @@ public final class TableWriter {
                     rows.add(List.of(row.method(), metric, col, CsvTable.num(s.value())));
                 }
             }
+        }
+        for (Table1.Row row : t.rows()) {
+            rows.add(List.of(row.method(), "tokens_per_rescued_group", "all", CsvTable.num(row.tokensPerRescue())));
         }
         return new CsvTable("table1", List.of("method", "metric", "benchmark", "value"), rows);
     }
