@@ -50,10 +50,28 @@ class AnalyzeCommandTest {
         assertEquals(0, o.code(), o.err());
         assertEquals("", o.err());
         for (String part : List.of("Status FINISHED (completed): 6/6 steps", "All-negative groups", "Revision success",
-                "attempts at tau 0.70", "p_keep", "LCP ratio, accepted", "by all-negative frequency k/n",
+                "attempts at tau 0.70", "p_keep", "LCP ratio, accepted", "by all-negative frequency, k/n over the whole run",
+                "LCP filter rejected", "Leaks (state the answer)", "Tokens per rescued group", "readings: lcp_rule",
                 "seed log-prob quintile", "Evaluation (%)", "synthetic", "Generated tokens", "derived/all_negative_frac")) {
             assertTrue(o.out().contains(part), part + " missing in\n" + o.out());
         }
+    }
+
+    @Test
+    void difficultyDefinitionsAreSelectableAndNamed() throws IOException {
+        Path rmel = simulated("rmel", "r-mel", 5);
+        Path mel = simulated("mel", "mel", 5);
+        Outcome across = run("analyze", rmel.toString(), "--with", mel.toString());
+        assertEquals(0, across.code(), across.err());
+        assertTrue(across.out().contains("by all-negative frequency, k of N runs all-negative at this visit (paper)"), across.out());
+        Outcome json = run("analyze", "--json", rmel.toString(), "--difficulty", "across-runs", "--with", mel.toString());
+        assertEquals("ACROSS_RUNS", RunJson.MAPPER.readTree(json.out()).get("difficulty").get("definition").asText());
+        Outcome online = run("analyze", rmel.toString(), "--difficulty", "online");
+        assertTrue(online.out().contains("k/n before this visit (online)"), online.out());
+        Outcome lonely = run("analyze", rmel.toString(), "--difficulty", "across-runs");
+        assertEquals(2, lonely.code());
+        assertTrue(lonely.err().contains("--with"), lonely.err());
+        assertEquals(2, run("analyze", rmel.toString(), "--difficulty", "visits").code());
     }
 
     @Test
@@ -68,17 +86,19 @@ class AnalyzeCommandTest {
         assertEquals(6, j.get("status").get("steps_done").asInt());
         JsonNode a = j.get("analysis");
         for (String k : List.of("last_step", "series", "all_negative", "revision_success", "revision_by_tau", "p_keep",
-                "p_keep_by_source", "lcp", "revision_by_difficulty", "revision_by_difficulty_band",
-                "revision_by_seed_logprob", "extra_rescue_by_difficulty", "extra_rescue_by_difficulty_band", "evals",
+                "p_keep_by_source", "leaks", "lcp", "difficulty", "revision_by_seed_logprob", "evals",
                 "best_step", "compute")) {
             assertTrue(a.has(k), k + " in " + a.fieldNames());
         }
         assertFalse(a.has("eval_events"));
+        assertTrue(a.get("lcp").has("filter_rejected"));
+        assertEquals("WHOLE_RUN", j.get("difficulty").get("definition").asText(), "the single-run default");
+        assertTrue(a.get("compute").has("extra_rescued"));
         for (String k : List.of("successes", "trials", "value", "low", "high")) {
             assertTrue(a.get("all_negative").has(k), k);
         }
         assertTrue(a.get("revision_success").get("value").isNull(), "no revisions in MEL+Extra: null, not NaN");
-        assertTrue(a.get("extra_rescue_by_difficulty").size() > 0);
+        assertTrue(j.get("difficulty").get("extra").size() > 0);
         assertTrue(a.get("compute").get("extra_tokens").asLong() > 0);
         assertTrue(a.get("series").get("reward/mean").get("steps").isArray());
         assertTrue(a.get("evals").get("synthetic").get(0).get("pass_at_k").has("8"));

@@ -19,7 +19,8 @@ class TablesTest {
         assertTrue(tex.contains("MEL & 10.00 & \\textbf{16.67} & \\underline{50.00} & \\underline{53.80} & \\underline{34.52} & 33.00 \\\\"), tex);
         assertTrue(tex.contains("R-MEL & \\textbf{10.42} & \\textbf{8.33} & \\textbf{46.88} & \\textbf{54.10} & \\textbf{34.15} & \\textbf{30.78} \\\\"),
                 tex);
-        assertEquals(2, tex.split("\\\\multicolumn", -1).length - 1, "a Pass@1 block and an Avg@8 block");
+        assertEquals(2, tex.split("\\\\multicolumn\\{6\\}\\{c\\}\\{(Pass|Avg)", -1).length - 1, "a Pass@1 block and an Avg@8 block");
+        assertTrue(tex.contains("\\multicolumn{6}{c}{Tokens per rescued all-negative group}"), tex);
     }
 
     @Test
@@ -29,7 +30,9 @@ class TablesTest {
         String csv = TableWriter.table1(FigureFixtures.table1(), TableFormat.CSV);
         assertTrue(csv.startsWith("method,metric,benchmark,value\n"));
         assertTrue(csv.contains("R-MEL,Pass@1,MATH-500,0.578\n"), csv);
-        assertEquals(1 + 2 * 3 * 6, csv.split("\n").length, "header + metrics × methods × (5 benchmarks + Avg)");
+        assertEquals(1 + 2 * 3 * 6 + 3, csv.split("\n").length,
+                "header + metrics × methods × (5 benchmarks + Avg) + tokens per rescued group per method");
+        assertTrue(md.contains("**Tokens per rescued all-negative group**"), md);
     }
 
     @Test
