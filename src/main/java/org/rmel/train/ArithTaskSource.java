@@ -9,11 +9,21 @@ public final class ArithTaskSource implements TaskSource {
     private final ArithSuite suite;
     private final int poolSize;
     private final int evalSize;
+    private final int oodEvalSize;
 
     public ArithTaskSource(long seed, int poolSize, int evalSize) {
+        this(seed, poolSize, evalSize, evalSize);
+    }
+
+    /**
+     * @param evalSize    problems per held-out set of the training distribution (a tier of the pool)
+     * @param oodEvalSize problems per out-of-distribution set (a tier harder than the pool's)
+     */
+    public ArithTaskSource(long seed, int poolSize, int evalSize, int oodEvalSize) {
         this.suite = new ArithSuite(seed);
         this.poolSize = poolSize;
         this.evalSize = evalSize;
+        this.oodEvalSize = oodEvalSize;
     }
 
     @Override
@@ -28,7 +38,9 @@ public final class ArithTaskSource implements TaskSource {
 
     @Override
     public List<TaskProblem> benchmark(String name) {
-        return suite.evalSet(name, evalSize, poolSize).stream().map(ArithTaskSource::toTask).toList();
+        boolean inDistribution = ArithSuite.TRAIN_TIERS.stream().anyMatch(t -> t.name().equals(name));
+        return suite.evalSet(name, inDistribution ? evalSize : oodEvalSize, poolSize).stream()
+                .map(ArithTaskSource::toTask).toList();
     }
 
     private static TaskProblem toTask(ArithProblem p) {

@@ -202,7 +202,8 @@ public final class TrainSession {
 
     static TaskSource taskSource(TrainSettings settings) {
         if (settings.builtinTasks()) {
-            return new ArithTaskSource(settings.integer("seed"), settings.integer("pool_size"), settings.integer("eval_size"));
+            return new ArithTaskSource(settings.integer("seed"), settings.integer("pool_size"), settings.integer("eval_size"),
+                    settings.integer("eval_size_ood"));
         }
         Path file = Path.of(settings.string("tasks"));
         if (!Files.isRegularFile(file)) {

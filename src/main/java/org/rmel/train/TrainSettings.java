@@ -68,7 +68,8 @@ public final class TrainSettings {
         add("mel_pairs_per_group", Setting.Kind.INT, atLeast(1), "most (y+, y-) pairs turned into meta-experiences per group");
         add("replay_temperature", Setting.Kind.DOUBLE, atLeastD(0), "temperature of the validation replay (0 = greedy)");
         add("eval_every", Setting.Kind.INT, atLeast(0), "evaluate every N steps (0 = only after the last step); step 0 is always evaluated");
-        add("eval_size", Setting.Kind.INT, atLeast(1), "problems per built-in evaluation set (benchmark files are used whole)");
+        add("eval_size", Setting.Kind.INT, atLeast(1), "problems per built-in evaluation set of the training distribution (benchmark files are used whole)");
+        add("eval_size_ood", Setting.Kind.INT, atLeast(1), "problems per built-in out-of-distribution evaluation set (tiers harder than the training pool)");
         add("eval_samples", Setting.Kind.INT, atLeast(1), "samples per problem for Avg@N");
         add("eval_temperature", Setting.Kind.DOUBLE, positive(), "temperature of the Avg@N samples");
         add("eval_benchmarks", Setting.Kind.STRING, nonBlank(), "comma-separated evaluation sets ('all' = the task suite's five)");
@@ -138,7 +139,9 @@ public final class TrainSettings {
             Map.entry("no_prefix_reading", spec -> "no_filter"),
             Map.entry("extra_match", spec -> "calls"),
             Map.entry("answer_step_experience", spec -> "drop"),
-            Map.entry("primed_template", spec -> "{problem}\n{prefix}"));
+            Map.entry("primed_template", spec -> "{problem}\n{prefix}"),
+            // one evaluation size for every built-in set, before the out-of-distribution sets had their own
+            Map.entry("eval_size_ood", spec -> spec.get("eval_size")));
 
     private final Map<String, Object> values;
 
@@ -200,8 +203,12 @@ public final class TrainSettings {
         v.put("nll_weight", 1.0);
         v.put("mel_pairs_per_group", 1);
         v.put("replay_temperature", 0.0);
-        v.put("eval_every", 20);
-        v.put("eval_size", 32);
+        v.put("eval_every", 50);
+        // Powered for a 5-point Pass@1 difference between two runs (docs/default-run.md): the two
+        // held-out sets of the training distribution give 800 paired problems; the harder
+        // out-of-distribution sets are smaller.
+        v.put("eval_size", 400);
+        v.put("eval_size_ood", 64);
         v.put("eval_samples", 8);
         v.put("eval_temperature", 0.6);
         v.put("eval_benchmarks", "all");
@@ -242,6 +249,7 @@ public final class TrainSettings {
                 v.put("k", 4);
                 v.put("eval_every", 0);
                 v.put("eval_size", 4);
+                v.put("eval_size_ood", 4);
                 v.put("eval_samples", 2);
                 v.put("eval_benchmarks", "arith-3op-1d");
                 v.put("checkpoint_every", 2);

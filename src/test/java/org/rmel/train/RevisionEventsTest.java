@@ -117,7 +117,9 @@ class RevisionEventsTest {
             taus.append(taus.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", (cut + 0.5) / n));
         }
         TrainSettings settings = TrainSettings.preset("smoke").with("tau_schedule", taus.toString())
-                .with("budget", Integer.toString(cuts.size())).with("tau_min", "0").with("max_new_tokens", "12");
+                .with("budget", Integer.toString(cuts.size())).with("tau_min", "0").with("max_new_tokens", "12")
+                .with("revision_mode", "forced"); // kept prefix + continuation: the forced reading
+
         TaskProblem problem = new TaskProblem("p1", "Compute 3·4 − 1 (Größe).", "987654");
         Trajectory seed = new Trajectory("r0", seedIds, tok.decode(seedIds), 0, "11", -30);
         Trajectory other = new Trajectory("r1", Arrays.copyOf(seedIds, 3), tok.decode(Arrays.copyOf(seedIds, 3)), 0, "", -3);

@@ -140,4 +140,32 @@ class TrainSettingsTest {
         var e = assertThrows(BadInputException.class, () -> TrainSettings.fromSpec(missing, "x/run.json"));
         assertTrue(e.getMessage().contains("x/run.json") && e.getMessage().contains("'k'"));
     }
+
+    @Test
+    void runsWrittenBeforeTheReadingsReadBackAsTheyRan() {
+        var old = new java.util.LinkedHashMap<>(TrainSettings.preset("default").asMap());
+        for (String key : java.util.List.of("lcp_rule", "revision_mode", "revision_in_grpo", "no_prefix_reading",
+                "extra_match", "answer_step_experience", "primed_template", "eval_size_ood")) {
+            old.remove(key);
+        }
+        old.put("eval_size", 32);
+        TrainSettings back = TrainSettings.fromSpec(old, "run.json");
+        assertEquals("forced", back.string("revision_mode"));
+        assertEquals("fixed", back.string("lcp_rule"));
+        assertTrue(back.bool("revision_in_grpo"));
+        assertEquals("calls", back.string("extra_match"));
+        assertEquals("drop", back.string("answer_step_experience"));
+        assertEquals(32, back.integer("eval_size_ood"), "one size for every set then");
+    }
+
+    @Test
+    void heldOutSetsOfTheTrainingDistributionAreSizedApartFromTheHarderOnes() {
+        ArithTaskSource source = new ArithTaskSource(1, 96, 400, 64);
+        assertEquals(400, source.benchmark("arith-2op-1d").size());
+        assertEquals(400, source.benchmark("arith-3op-1d").size());
+        assertEquals(64, source.benchmark("arith-3op-2d").size());
+        TrainSettings d = TrainSettings.preset("default");
+        assertEquals(400, d.integer("eval_size"));
+        assertEquals(64, d.integer("eval_size_ood"));
+    }
 }
