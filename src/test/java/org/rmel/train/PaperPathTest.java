@@ -192,7 +192,10 @@ class PaperPathTest {
                     assertTrue(revisions.isEmpty(), where);
                 }
                 if (condition.spendsExtraRollouts()) {
-                    assertEquals(allNegative.size(), log.of(GroupEvent.class).stream().filter(GroupEvent::fromExtraRollouts)
+                    // token-matched (default): every all-negative group of a step that got extra rollouts
+                    long topped = allNegative.stream().filter(k -> steps.stream().anyMatch(e ->
+                            k.startsWith(e.step() + "/") && e.metric("extra/per_group") > 0)).count();
+                    assertEquals(topped, log.of(GroupEvent.class).stream().filter(GroupEvent::fromExtraRollouts)
                             .count(), where);
                 }
 
@@ -206,9 +209,13 @@ class PaperPathTest {
                 }
                 assertTrue(mes.isEmpty() || texts.size() > 1, "sampled texts differ");
                 for (StepEvent e : steps) {
-                    long pairs = mes.stream().filter(m -> m.step() == e.step()).count();
+                    // mel/pairs counts the meta-experiences validated by replay; leaks (stating the gold
+                    // answer) are counted apart and never replayed
+                    long pairs = mes.stream().filter(m -> m.step() == e.step() && !m.leaked()).count();
+                    long leaks = mes.stream().filter(m -> m.step() == e.step() && m.leaked()).count();
                     long keptHere = mes.stream().filter(m -> m.step() == e.step() && m.kept()).count();
                     assertEquals(pairs, Math.round(e.metric("mel/pairs")), where + " step " + e.step());
+                    assertEquals(leaks, Math.round(e.metric("mel/leaks")), where + " step " + e.step());
                     assertEquals(keptHere, Math.round(e.metric("mel/kept")), where + " step " + e.step());
                     if (keptHere > 0) {
                         assertTrue(e.metric("loss/nll") > 0, where + ": kept meta-experiences are internalised");
