@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.rmel.fetch.Checksums;
+import org.rmel.fetch.AtomicFiles;
 
 /**
  * The benchmark files in one data folder: what is there, fetching from the hub, and checking

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.rmel.fetch.Checksums;
 
 /** How a benchmark's file in the data folder compares with the manifest. */
 public record FileState(DatasetSource source, Path file, Kind kind, Optional<Manifest.Entry> recorded, String actualSha256) {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rmel.fetch.AtomicFiles;
 
 /**
  * {@code manifest.json} next to the data files: for every fetched benchmark, the SHA-256 of the

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmel.tasks.BenchmarkRegistry;
 import org.rmel.tasks.Problem;
+import org.rmel.fetch.Checksums;
 
 class DatasetStoreTest {
     @TempDir
@@ -91,7 +92,7 @@ class DatasetStoreTest {
         DatasetSource math = source("math500");
         hub.serve(math, HubLayouts.RAW.get("math500"));
         store().fetch(math, false);
-        assertEquals(List.of("/datasets/HuggingFaceH4/MATH-500/resolve/main/test.jsonl"), hub.requests);
+        assertEquals(List.of("/datasets/HuggingFaceH4/MATH-500/resolve/main/test.jsonl"), hub.requests());
     }
 
     @Test
@@ -101,9 +102,9 @@ class DatasetStoreTest {
         DatasetStore store = store();
         store.fetch(math, false);
         assertEquals(DatasetStore.Outcome.UP_TO_DATE, store.fetch(math, false).outcome());
-        assertEquals(1, hub.requests.size());
+        assertEquals(1, hub.requests().size());
         assertEquals(DatasetStore.Outcome.FETCHED, store.fetch(math, true).outcome());
-        assertEquals(2, hub.requests.size());
+        assertEquals(2, hub.requests().size());
     }
 
     @Test
@@ -145,7 +146,7 @@ class DatasetStoreTest {
         DatasetStore store = store();
         assertEquals(FileState.Kind.UNRECORDED, store.state(minerva).kind());
         assertEquals(DatasetStore.Outcome.KEPT_UNRECORDED, store.fetch(minerva, false).outcome());
-        assertTrue(hub.requests.isEmpty());
+        assertTrue(hub.requests().isEmpty());
         assertEquals(DatasetStore.Outcome.FETCHED, store.fetch(minerva, true).outcome());
         assertEquals(HubLayouts.CONVERTED.get("minervamath"), Files.readString(folder.fileOf(minerva)));
     }

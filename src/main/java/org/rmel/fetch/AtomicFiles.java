@@ -1,4 +1,4 @@
-package org.rmel.datasets;
+package org.rmel.fetch;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,17 +10,17 @@ import java.nio.file.StandardCopyOption;
  * Files appear whole or not at all: content goes to a hidden temp file in the target's own folder
  * (same file system, so the move can be atomic) and is moved over the target only when complete.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     /** A fresh hidden temp file next to {@code target}; the caller deletes it if it is not moved. */
-    static Path tempNextTo(Path target, String suffix) throws IOException {
+    public static Path tempNextTo(Path target, String suffix) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         return Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", suffix);
     }
 
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -28,7 +28,7 @@ final class AtomicFiles {
         }
     }
 
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path temp = tempNextTo(target, ".tmp");
         try {
             Files.write(temp, bytes);

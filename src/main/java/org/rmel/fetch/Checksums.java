@@ -1,4 +1,4 @@
-package org.rmel.datasets;
+package org.rmel.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
