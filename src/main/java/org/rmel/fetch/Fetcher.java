@@ -243,7 +243,10 @@ public final class Fetcher {
     }
 
     private static FetchException brokeOff(URI url, IOException e) {
-        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        // the JDK's response stream reports "closed" and keeps the real reason as the cause
+        Throwable reason = e.getCause() != null && "closed".equals(e.getMessage()) ? e.getCause() : e;
+        String why = reason.getMessage() == null || reason.getMessage().isBlank() ? reason.getClass().getSimpleName()
+                : reason.getMessage();
         return new FetchException(FetchException.Kind.INCOMPLETE, url + ": the download broke off (" + why + ")", e);
     }
 

@@ -33,8 +33,8 @@ public final class LocalHttpServer implements AutoCloseable {
         void respond(HttpExchange exchange) throws IOException;
     }
 
-    /** One request as received: the path and its Range header ("" when none). */
-    public record Request(String path, String range) {
+    /** One request as received: method, path and its Range header ("" when none). */
+    public record Request(String method, String path, String range) {
     }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -50,7 +50,7 @@ public final class LocalHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String range = exchange.getRequestHeaders().getFirst("Range");
-            requests.add(new Request(path, range == null ? "" : range));
+            requests.add(new Request(exchange.getRequestMethod(), path, range == null ? "" : range));
             Responder r = routes.get(path);
             try {
                 if (r == null) {
@@ -147,6 +147,10 @@ public final class LocalHttpServer implements AutoCloseable {
         Responder whole = bytesResponder(bytes, Map.of());
         boolean[] used = {false};
         routes.put(path, exchange -> {
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                whole.respond(exchange);
+                return;
+            }
             synchronized (used) {
                 if (used[0]) {
                     whole.respond(exchange);
@@ -161,7 +165,12 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** Like {@link #cutOnce} but every request is cut at the same place. */
     public void cutAlways(String path, byte[] bytes, int sent) {
+        Responder whole = bytesResponder(bytes, Map.of());
         routes.put(path, exchange -> {
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                whole.respond(exchange);
+                return;
+            }
             exchange.getResponseHeaders().add("Location", rawServer(bytes, sent, false).toString());
             exchange.sendResponseHeaders(302, -1);
         });

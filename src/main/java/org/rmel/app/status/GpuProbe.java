@@ -1,11 +1,9 @@
 package org.rmel.app.status;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.rmel.gpu.NvidiaSmi;
 
 /**
  * Asks {@code nvidia-smi} for the GPUs' name, utilisation and memory. No nvidia-smi, a failing
@@ -19,7 +17,7 @@ public final class GpuProbe {
     private final String executable;
 
     public GpuProbe() {
-        this("nvidia-smi");
+        this(System.getProperty(NvidiaSmi.PROPERTY, "nvidia-smi"));
     }
 
     /** For tests: any executable that prints nvidia-smi's CSV. */
@@ -28,25 +26,8 @@ public final class GpuProbe {
     }
 
     public List<GpuInfo> probe() {
-        List<String> command = new ArrayList<>();
-        command.add(executable);
-        command.addAll(QUERY);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (InputStream in = process.getInputStream()) {
-                if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    return List.of();
-                }
-                String output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return process.exitValue() == 0 ? parse(output) : List.of();
-            }
-        } catch (IOException e) {
-            return List.of(); // not installed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+        NvidiaSmi.Output out = NvidiaSmi.run(executable, QUERY, Duration.ofSeconds(3));
+        return out.error() == null ? parse(out.text()) : List.of();
     }
 
     /** Parses {@code name, util, used, total} lines; lines that do not fit are skipped. */
