@@ -208,8 +208,11 @@ public final class WorkbenchWindow {
         quit.setOnAction(e -> stage.close());
         MenuItem stop = new MenuItem("Stop Selected Run");
         stop.setOnAction(e -> stopSelected());
+        MenuItem diagnostics = new MenuItem("Diagnostics…");
+        diagnostics.setOnAction(e -> showDiagnostics());
         return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop),
-                studies.menu(), new Menu("View", null, Theme.darkToggle(stage, preferences)));
+                studies.menu(), new Menu("View", null, Theme.darkToggle(stage, preferences)),
+                new Menu("Help", null, diagnostics));
     }
 
     private VBox libraryPane() {
@@ -296,6 +299,11 @@ public final class WorkbenchWindow {
             background.execute(() -> workspace.setFolder(dir.toPath()));
             message.setText("Workspace: " + dir);
         }
+    }
+
+    /** Help → Diagnostics: {@code rmel doctor}'s report. */
+    public javafx.scene.control.Alert showDiagnostics() {
+        return DiagnosticsDialog.show(stage, background);
     }
 
     /** Opens the New Run dialog; on Start, launches the trainer and selects the new run. */

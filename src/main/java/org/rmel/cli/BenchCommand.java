@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance of one part of the workbench (figures for the README).",
-        subcommands = {BenchVerifyCommand.class, BenchRunOpenCommand.class, BenchModelCommand.class})
+        subcommands = {BenchVerifyCommand.class, BenchRunOpenCommand.class, BenchModelCommand.class,
+                BenchRandomModelCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -24,8 +24,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the eval event as one JSON line")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private EngineOptions engine;
+
     @Override
     public Integer call() {
+        engine.apply();
         EvalSession.evaluate(run, checkpoint, benchmark, json, System.out);
         return 0;
     }

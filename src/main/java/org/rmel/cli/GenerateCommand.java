@@ -54,9 +54,16 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "At most this many new tokens (default: ${DEFAULT-VALUE}).")
     private int maxNewTokens;
 
+    @picocli.CommandLine.Mixin
+    private EngineOptions engine;
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Where to run (default: ${DEFAULT-VALUE}: the GPU when DJL finds one).")
     private String device;
+
+    @Option(names = "--precision", paramLabel = "auto|fp32|bf16", defaultValue = "auto",
+            description = "Number format (default: ${DEFAULT-VALUE}: bf16 on a GPU, fp32 on the CPU).")
+    private String precision;
 
     @Option(names = "--json", description = "Print one JSON line with the new ids, their log-probs and the text.")
     private boolean json;
@@ -76,8 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        engine.apply();
         DeviceChoice where = DeviceChoice.parse(device, "--device");
-        try (Policy policy = Policies.load(model, where)) {
+        try (Policy policy = Policies.load(model, where, org.rmel.model.Precision.parse(precision, "--precision"))) {
             int[] ids = prompt != null ? policy.tokenizer().encode(prompt)
                     : promptIds.stream().mapToInt(Integer::intValue).toArray();
             if (ids.length == 0) {

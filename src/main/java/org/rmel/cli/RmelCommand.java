@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
                 TrainCommand.class,
                 EvalCommand.class,
                 StudyCommand.class,
+                GpuCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class RmelCommand implements Callable<Integer> {

@@ -31,8 +31,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "continue this run from its last checkpoint")
     private Path resume;
 
-    @Option(names = "--device", description = "cpu or gpu")
+    @Option(names = "--device", description = "auto, cpu or gpu (auto: the GPU when PyTorch can use one)")
     private String device;
+
+    @picocli.CommandLine.Mixin
+    private EngineOptions engine;
 
     @Option(names = "--seed", description = "random seed")
     private Integer seed;
@@ -40,16 +43,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "PATH", description = "a Hugging Face model folder (default: the built-in model)")
     private String model;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "change any setting by its run.json name")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "change any setting by its run.json name "
+            + "(with --resume: only the memory settings sampling_micro_batch_size and micro_batch_size)")
     private List<String> sets = new ArrayList<>();
 
     @Override
     public Integer call() {
+        engine.apply();
         if (resume != null) {
-            if (out != null || condition != null || !sets.isEmpty() || model != null || seed != null || device != null) {
-                throw new BadInputException("--resume continues a run with its own run.json settings; drop the other options");
+            if (out != null || condition != null || model != null || seed != null || device != null) {
+                throw new BadInputException("--resume continues a run with its own run.json settings; drop the other "
+                        + "options (--set may change " + String.join(", ", TrainSession.MEMORY_SETTINGS) + ")");
             }
-            TrainSession.resume(resume, System.out);
+            java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+            for (String kv : sets) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new BadInputException("--set " + kv + ": expected key=value");
+                }
+                overrides.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+            TrainSession.resume(resume, overrides, System.out);
             return 0;
         }
         if (out == null) {

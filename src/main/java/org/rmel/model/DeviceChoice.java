@@ -1,10 +1,12 @@
 package org.rmel.model;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import org.rmel.base.BadInputException;
 
-/** Where to put a model: the GPU when DJL finds one (AUTO), or forced. */
+/**
+ * Where to put a model: {@code auto} (the GPU when a CUDA libtorch is installed and PyTorch finds a
+ * GPU, else the CPU), {@code cpu} or {@code gpu}. {@link EngineSelection} loads the matching libtorch.
+ */
 public enum DeviceChoice {
     AUTO, CPU, GPU;
 
@@ -17,19 +19,16 @@ public enum DeviceChoice {
         }
     }
 
+    /**
+     * Loads the engine for this choice (the first call in a process decides which libtorch) and
+     * returns the device; a {@link BadInputException} when {@code gpu} cannot be had.
+     */
     Device resolve() {
-        DjlSetup.configure();
-        int gpus = Engine.getEngine("PyTorch").getGpuCount();
-        return switch (this) {
-            case CPU -> Device.cpu();
-            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
-            case GPU -> {
-                if (gpus == 0) {
-                    throw new BadInputException("device gpu: DJL's PyTorch engine found no GPU (see README, "
-                            + "\"GPU set-up\": it needs a CUDA build of libtorch 2.7.1)");
-                }
-                yield Device.gpu();
-            }
-        };
+        return EngineSelection.device(this);
+    }
+
+    /** As {@link #resolve()}, for code outside the model package that needs to settle the engine first. */
+    public String prepare() {
+        return resolve().toString();
     }
 }

@@ -3,8 +3,6 @@ package org.rmel.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.util.cuda.CudaUtils;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +14,6 @@ import org.rmel.chat.ChatTemplate;
 /** The {@link Policy} on a DJL {@link Qwen2Model}. */
 final class DjlPolicy implements Policy {
 
-    /** Sampling batches larger than this are split, to bound cache memory. */
-    private static final int MAX_SAMPLING_BATCH = 256;
     /** Scoring without a micro-batch size runs chunks of about this many padded tokens. */
     private static final int SCORING_CHUNK_TOKENS = 16384;
 
@@ -30,6 +26,8 @@ final class DjlPolicy implements Policy {
     private final Set<Integer> stops;
     private final ChatTemplate chat;
     private final Path source;
+    /** Sequences sampled together at most ({@code sampling_micro_batch_size}). */
+    private int samplingMicroBatch = 256;
 
     /** A model without a folder: it stops on config.json's and the tokenizer's end-of-sequence ids. */
     DjlPolicy(Qwen2Model model, Tokenizer tokenizer) {
@@ -45,6 +43,7 @@ final class DjlPolicy implements Policy {
         this.model = model;
         this.tokenizer = tokenizer;
         this.optimizer = new AdamW(model.parameters(), model.manager());
+        model.trackWeightsVersion(optimizer::steps); // bf16 copies follow every update
         this.stops = Set.copyOf(stops);
         this.chat = chat;
         this.source = source;
@@ -91,11 +90,23 @@ final class DjlPolicy implements Policy {
         return sample(prompts, params, false);
     }
 
-    /** With {@code recompute}, runs without the KV cache (the benchmark's baseline). */
+    @Override
+    public void setSamplingMicroBatchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("sampling micro-batch size must be >= 1, got " + rows);
+        }
+        samplingMicroBatch = rows;
+    }
+
+    /**
+     * With {@code recompute}, runs without the KV cache (the benchmark's baseline). Prompts are
+     * sampled in micro-batches of at most {@code sampling_micro_batch_size} rows; each micro-batch
+     * has its own seed.
+     */
     List<Sample> sample(List<int[]> prompts, SamplingParams params, boolean recompute) {
         List<Sample> out = new ArrayList<>(prompts.size());
-        for (int start = 0; start < prompts.size(); start += MAX_SAMPLING_BATCH) {
-            List<int[]> chunk = prompts.subList(start, Math.min(prompts.size(), start + MAX_SAMPLING_BATCH));
+        for (int start = 0; start < prompts.size(); start += samplingMicroBatch) {
+            List<int[]> chunk = prompts.subList(start, Math.min(prompts.size(), start + samplingMicroBatch));
             for (int[] p : chunk) {
                 checkIds(p);
             }
@@ -232,18 +243,28 @@ final class DjlPolicy implements Policy {
     public DeviceInfo deviceInfo() {
         Device d = model.device();
         if (d.isGpu()) {
-            MemoryUsage mu = CudaUtils.getGpuMemory(d);
-            return new DeviceInfo(d.toString(), true, mu.getCommitted(), mu.getMax());
+            long[] memory = GpuMemory.of(d);
+            return new DeviceInfo(d.toString(), true, memory[0], memory[1]);
         }
         return new DeviceInfo(d.toString(), false, NativeMemory.residentBytes(), -1);
     }
 
     @Override
+    public Precision precision() {
+        return model.precision;
+    }
+
+    @Override
+    public Qwen2Config config() {
+        return model.config;
+    }
+
+    @Override
     public String describe() {
         Qwen2Config c = model.config;
-        return String.format("Qwen2 %d layers, hidden %d, %d heads (%d kv), mlp %d, vocab %d, %s head, %,d parameters, %s",
+        return String.format("Qwen2 %d layers, hidden %d, %d heads (%d kv), mlp %d, vocab %d, %s head, %,d parameters, %s, %s",
                 c.numLayers(), c.hiddenSize(), c.numHeads(), c.numKvHeads(), c.intermediateSize(), c.vocabSize(),
-                c.tieWordEmbeddings() ? "tied" : "separate", c.parameterCount(), model.device());
+                c.tieWordEmbeddings() ? "tied" : "separate", c.parameterCount(), model.device(), model.precision.label());
     }
 
     @Override

@@ -40,6 +40,10 @@ final class ModelFolder {
     private ModelFolder() {}
 
     static DjlPolicy load(Path dir, Device device) {
+        return load(dir, device, Precision.FP32);
+    }
+
+    static DjlPolicy load(Path dir, Device device, Precision precision) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": not a model folder (no such directory)");
         }
@@ -49,7 +53,7 @@ final class ModelFolder {
         config.checkLayers(dir.resolve(CONFIG), w.tensors().keySet(), w.source());
         Optional<ChatTemplate> chat = ChatTemplate.find(dir);
         Set<Integer> stops = stopTokens(dir, config, tokenizer, chat);
-        Qwen2Model model = Qwen2Model.fromTensors(config, w.tensors(), device, w.source());
+        Qwen2Model model = Qwen2Model.fromTensors(config, w.tensors(), device, w.source(), precision);
         DjlPolicy policy = new DjlPolicy(model, tokenizer, stops, chat.orElse(null), dir);
         try {
             restoreOptimizer(dir, policy);

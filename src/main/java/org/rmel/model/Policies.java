@@ -1,5 +1,6 @@
 package org.rmel.model;
 
+import ai.djl.Device;
 import java.nio.file.Path;
 
 /** Creates {@link Policy} instances: from a model folder or checkpoint, or a new built-in model. */
@@ -13,7 +14,13 @@ public final class Policies {
      * file and tensor.
      */
     public static Policy load(Path folder, DeviceChoice device) {
-        return ModelFolder.load(folder, device.resolve());
+        return load(folder, device, Precision.AUTO);
+    }
+
+    /** As {@link #load(Path, DeviceChoice)} computing in {@code precision} ({@code auto}: bf16 on a GPU, fp32 on the CPU). */
+    public static Policy load(Path folder, DeviceChoice device, Precision precision) {
+        Device d = device.resolve();
+        return ModelFolder.load(folder, d, precision.on(d.isGpu()));
     }
 
     /**
@@ -35,10 +42,17 @@ public final class Policies {
 
     /** A freshly initialised model of any Qwen2 shape with the given tokenizer (benchmarks, tests). */
     public static Policy random(Qwen2Config config, Tokenizer tokenizer, long seed, DeviceChoice device) {
+        return random(config, tokenizer, seed, device, Precision.AUTO);
+    }
+
+    /** As {@link #random(Qwen2Config, Tokenizer, long, DeviceChoice)} computing in {@code precision}. */
+    public static Policy random(Qwen2Config config, Tokenizer tokenizer, long seed, DeviceChoice device,
+            Precision precision) {
         if (tokenizer.vocabSize() > config.vocabSize()) {
             throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize()
                     + " tokens but the model only " + config.vocabSize());
         }
-        return new DjlPolicy(Qwen2Model.random(config, seed, device.resolve()), tokenizer);
+        Device d = device.resolve();
+        return new DjlPolicy(Qwen2Model.random(config, seed, d, precision.on(d.isGpu())), tokenizer);
     }
 }

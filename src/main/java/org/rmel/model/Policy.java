@@ -127,6 +127,23 @@ public interface Policy extends AutoCloseable {
 
     DeviceInfo deviceInfo();
 
+    /** The number format the model computes in (fp32 or bf16); a wrapper should delegate. */
+    default Precision precision() {
+        return Precision.FP32;
+    }
+
+    /** The architecture's sizes (for memory estimates); null when unknown. A wrapper should delegate. */
+    default Qwen2Config config() {
+        return null;
+    }
+
+    /**
+     * At most this many sequences are sampled together ({@code sampling_micro_batch_size}); the
+     * KV cache of that many rows is in memory at once. A wrapper should delegate.
+     */
+    default void setSamplingMicroBatchSize(int rows) {
+    }
+
     /** A one-line description: architecture, sizes, parameter count. */
     String describe();
 

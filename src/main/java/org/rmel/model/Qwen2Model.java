@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import org.rmel.base.BadInputException;
 
 /**
@@ -31,51 +33,78 @@ import org.rmel.base.BadInputException;
  *
  * <p>Every result NDArray belongs to the manager of the activations passed in (DJL attaches a
  * result to its first operand's manager), so a caller that creates its inputs in a scoped
- * sub-manager frees everything by closing that manager.
+ * sub-manager frees everything by closing that manager. Inside {@link #hidden}, each layer's
+ * temporaries live in a sub-manager closed at the end of the layer, so a forward pass holds one
+ * layer's temporaries at a time (with autograd on, PyTorch keeps what the backward pass needs).
+ *
+ * <p>{@link Precision#BF16}: the parameters stay float32 (the master weights the optimizer
+ * updates); the forward pass uses bfloat16 copies. Without autograd (sampling, scoring) the copies
+ * are cached until the weights change ({@link #trackWeightsVersion}); with autograd they are cast
+ * in the graph, so gradients reach the float32 masters. RMSNorm statistics, the attention softmax
+ * and the logits are computed in float32 ({@link TorchOps}), as Hugging Face's Qwen2 does.
  */
 final class Qwen2Model implements AutoCloseable {
 
     /** Added to attention scores of masked keys; large but finite so fully masked rows stay finite. */
     static final float MASKED = -1e9f;
 
+    /**
+     * A forward pass without autograd over more tokens than this (a long prefill, scoring) runs a
+     * few rows at a time, so one layer's temporaries stay bounded (see {@link MemoryEstimate}).
+     */
+    static final int CHUNK_TOKENS = 32768;
+    /** {@link #CHUNK_TOKENS}, smaller in tests. */
+    static int chunkTokens = CHUNK_TOKENS;
+
     static {
         DjlSetup.configure();
     }
 
     final Qwen2Config config;
+    final Precision precision;
     private final NDManager manager;
     private final Map<String, NDArray> params;
-    private final Layer[] layers;
-    private final NDArray embed;
-    private final NDArray finalNorm;
-    private final NDArray head;
+    private final Weights masters;
+    private final TorchOps ops;
+    /** {@link #ops} in bf16; null in fp32. */
+    private final TorchOps bf16;
     private final float[] invFreq;
+    private final boolean trainable;
+    private LongSupplier weightsVersion = () -> 0;
+    /** Counts {@link #loadWeights} calls, which change the weights without an optimizer step. */
+    private long loads;
+    /** bf16 copies for forward passes without autograd, and the weights version they were made from. */
+    private NDManager cacheManager;
+    private Weights cached;
+    private long cachedVersion;
+    /** bf16 copies cast in the graph for the current autograd scope. */
+    private Weights graphCast;
+    private NDManager graphScope;
+    private long graphVersion;
 
     private record Layer(NDArray inNorm, NDArray wq, NDArray bq, NDArray wk, NDArray bk, NDArray wv, NDArray bv,
             NDArray wo, NDArray postNorm, NDArray gate, NDArray up, NDArray down) {}
 
-    private Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> params) {
-        this(config, manager, params, true);
-    }
+    /** The arrays one forward pass uses: the float32 parameters, or bfloat16 copies of them. */
+    private record Weights(Layer[] layers, NDArray embed, NDArray finalNorm, NDArray head) {}
 
-    private Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> params, boolean trainable) {
+    /**
+     * @param trainable the parameters are float32 masters that take gradients; a frozen model (the
+     *     KL reference) holds its weights already in the compute format and never changes
+     */
+    private Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> params, Precision precision,
+            boolean trainable) {
+        if (precision == Precision.AUTO) {
+            throw new IllegalArgumentException("settle the precision for the device first");
+        }
+        this.trainable = trainable;
         this.config = config;
+        this.precision = precision;
         this.manager = manager;
         this.params = params;
-        this.layers = new Layer[config.numLayers()];
-        for (int i = 0; i < layers.length; i++) {
-            String p = "model.layers." + i + ".";
-            layers[i] = new Layer(params.get(p + "input_layernorm.weight"),
-                    params.get(p + "self_attn.q_proj.weight"), params.get(p + "self_attn.q_proj.bias"),
-                    params.get(p + "self_attn.k_proj.weight"), params.get(p + "self_attn.k_proj.bias"),
-                    params.get(p + "self_attn.v_proj.weight"), params.get(p + "self_attn.v_proj.bias"),
-                    params.get(p + "self_attn.o_proj.weight"), params.get(p + "post_attention_layernorm.weight"),
-                    params.get(p + "mlp.gate_proj.weight"), params.get(p + "mlp.up_proj.weight"),
-                    params.get(p + "mlp.down_proj.weight"));
-        }
-        this.embed = params.get("model.embed_tokens.weight");
-        this.finalNorm = params.get("model.norm.weight");
-        this.head = config.tieWordEmbeddings() ? embed : params.get("lm_head.weight");
+        this.masters = weights(params::get);
+        this.ops = TorchOps.create(config);
+        this.bf16 = precision == Precision.BF16 ? ops : null;
         int half = config.headDim() / 2;
         this.invFreq = new float[half];
         for (int i = 0; i < half; i++) {
@@ -90,7 +119,8 @@ final class Qwen2Model implements AutoCloseable {
 
     /**
      * A copy of the current weights on the same device, with no gradients: the frozen reference
-     * policy of the KL loss. Closing it frees the copy.
+     * policy of the KL loss, in the compute format (bfloat16 in bf16, half the memory of a float32
+     * copy; it is only ever used for forward passes). Closing it frees the copy.
      */
     Qwen2Model frozenCopy() {
         JniUtils.setGradMode(false);
@@ -98,12 +128,12 @@ final class Qwen2Model implements AutoCloseable {
         try {
             Map<String, NDArray> copy = new LinkedHashMap<>();
             params.forEach((name, p) -> {
-                NDArray c = p.duplicate();
+                NDArray c = bf16 != null ? bf16.toBf16(p) : p.duplicate();
                 c.attach(m);
                 c.setName(name);
                 copy.put(name, c);
             });
-            return new Qwen2Model(config, m, copy, false);
+            return new Qwen2Model(config, m, copy, precision, false);
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -129,6 +159,78 @@ final class Qwen2Model implements AutoCloseable {
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             e.getValue().set(tensors.get(e.getKey()).data());
         }
+        loads++; // the bf16 copies are made again at the next forward pass
+    }
+
+    private Weights weights(java.util.function.Function<String, NDArray> get) {
+        Layer[] layers = new Layer[config.numLayers()];
+        for (int i = 0; i < layers.length; i++) {
+            String p = "model.layers." + i + ".";
+            layers[i] = new Layer(get.apply(p + "input_layernorm.weight"),
+                    get.apply(p + "self_attn.q_proj.weight"), get.apply(p + "self_attn.q_proj.bias"),
+                    get.apply(p + "self_attn.k_proj.weight"), get.apply(p + "self_attn.k_proj.bias"),
+                    get.apply(p + "self_attn.v_proj.weight"), get.apply(p + "self_attn.v_proj.bias"),
+                    get.apply(p + "self_attn.o_proj.weight"), get.apply(p + "post_attention_layernorm.weight"),
+                    get.apply(p + "mlp.gate_proj.weight"), get.apply(p + "mlp.up_proj.weight"),
+                    get.apply(p + "mlp.down_proj.weight"));
+        }
+        NDArray embed = get.apply("model.embed_tokens.weight");
+        return new Weights(layers, embed, get.apply("model.norm.weight"),
+                config.tieWordEmbeddings() ? embed : get.apply("lm_head.weight"));
+    }
+
+    /**
+     * The forward pass's weights: the float32 parameters in fp32; in bf16, copies cast in the graph
+     * (with autograd, once per scope and weights version) or cached ones (without).
+     */
+    private Weights compute(NDManager scope) {
+        if (bf16 == null || !trainable) {
+            return masters;
+        }
+        long version = weightsVersion.getAsLong() * 1_000_003L + loads;
+        if (JniUtils.isGradMode()) {
+            if (graphCast != null && graphScope == scope && graphVersion == version && scope.isOpen()) {
+                return graphCast;
+            }
+            dropCache(); // an update is coming; the cached copies would be stale
+            graphCast = castAll(scope);
+            graphScope = scope;
+            graphVersion = version;
+            return graphCast;
+        }
+        if (cached == null || cachedVersion != version) {
+            dropCache();
+            cacheManager = manager.newSubManager();
+            cached = castAll(cacheManager);
+            cachedVersion = version;
+        }
+        return cached;
+    }
+
+    private Weights castAll(NDManager owner) {
+        Map<String, NDArray> copies = new LinkedHashMap<>();
+        params.forEach((name, p) -> {
+            NDArray c = bf16.toBf16(p);
+            c.attach(owner);
+            copies.put(name, c);
+        });
+        return weights(copies::get);
+    }
+
+    private void dropCache() {
+        if (cacheManager != null) {
+            cacheManager.close();
+            cacheManager = null;
+            cached = null;
+        }
+    }
+
+    /**
+     * The bf16 copies are refreshed whenever {@code version} changes (the optimizer's step count:
+     * every update changes it). Without this, copies made once are used for the model's lifetime.
+     */
+    void trackWeightsVersion(LongSupplier version) {
+        this.weightsVersion = version;
     }
 
     /** Every trainable tensor's name and shape, in checkpoint order. */
@@ -166,6 +268,12 @@ final class Qwen2Model implements AutoCloseable {
      */
     static Qwen2Model fromTensors(Qwen2Config config, Map<String, SafeTensors.Tensor> tensors, Device device,
             String source) {
+        return fromTensors(config, tensors, device, source, Precision.FP32);
+    }
+
+    /** As {@link #fromTensors(Qwen2Config, Map, Device, String)} computing in {@code precision} (fp32 or bf16). */
+    static Qwen2Model fromTensors(Qwen2Config config, Map<String, SafeTensors.Tensor> tensors, Device device,
+            String source, Precision precision) {
         NDManager m = NDManager.newBaseManager(device);
         try {
             Map<String, NDArray> params = new LinkedHashMap<>();
@@ -182,7 +290,7 @@ final class Qwen2Model implements AutoCloseable {
                 a.setName(e.getKey());
                 params.put(e.getKey(), a);
             }
-            return new Qwen2Model(config, m, params);
+            return new Qwen2Model(config, m, params, precision, true);
         } catch (RuntimeException ex) {
             m.close();
             throw ex;
@@ -191,6 +299,16 @@ final class Qwen2Model implements AutoCloseable {
 
     /** A freshly initialised model: normal(0, 0.02) matrices, zero biases, unit norms. */
     static Qwen2Model random(Qwen2Config config, long seed, Device device) {
+        return random(config, seed, device, Precision.FP32);
+    }
+
+    /** As {@link #random(Qwen2Config, long, Device)} computing in {@code precision} (fp32 or bf16). */
+    static Qwen2Model random(Qwen2Config config, long seed, Device device, Precision precision) {
+        return fromTensors(config, randomTensors(config, seed), device, "random init", precision);
+    }
+
+    /** Fresh weights for {@code config} from {@code seed}: normal(0, 0.02) matrices, zero biases, unit norms. */
+    static Map<String, SafeTensors.Tensor> randomTensors(Qwen2Config config, long seed) {
         Random rnd = new Random(seed);
         Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, long[]> e : parameterShapes(config).entrySet()) {
@@ -212,7 +330,7 @@ final class Qwen2Model implements AutoCloseable {
             buf.flip();
             tensors.put(name, new SafeTensors.Tensor(shape, buf));
         }
-        return fromTensors(config, tensors, device, "random init");
+        return tensors;
     }
 
     Device device() {
@@ -269,8 +387,7 @@ final class Qwen2Model implements AutoCloseable {
 
         private NDArray reserved(NDManager owner, NDArray filled, long capacity) {
             Shape s = filled.getShape();
-            NDArray room = owner.zeros(new Shape(s.get(0), s.get(1), Math.max(capacity, s.get(2)), s.get(3)),
-                    filled.getDataType());
+            NDArray room = zeros(owner, new Shape(s.get(0), s.get(1), Math.max(capacity, s.get(2)), s.get(3)), filled);
             room.set(new NDIndex().addAllDim().addAllDim().addSliceDim(0, s.get(2)), filled);
             filled.close();
             return room;
@@ -318,10 +435,18 @@ final class Qwen2Model implements AutoCloseable {
             if (s.get(2) >= length) {
                 return a;
             }
-            NDArray padded = a.getManager().zeros(new Shape(s.get(0), s.get(1), length - s.get(2), s.get(3)),
-                    a.getDataType()).concat(a, 2);
+            NDArray padded = zeros(a.getManager(), new Shape(s.get(0), s.get(1), length - s.get(2), s.get(3)), a)
+                    .concat(a, 2);
             a.close();
             return padded;
+        }
+
+        /** After {@link #append}: a cache still growing by concatenation moves to {@code owner}. */
+        void keepIn(NDManager owner, int layer) {
+            if (!reserved) {
+                keys[layer].attach(owner);
+                values[layer].attach(owner);
+            }
         }
 
         /** Marks {@code t} more positions filled (after every layer has appended them). */
@@ -359,38 +484,122 @@ final class Qwen2Model implements AutoCloseable {
                 }
             }
         }
+
+        /**
+         * Zeros of {@code like}'s type. DJL reports bfloat16 as UNKNOWN and has no code to create
+         * it, so bfloat16 zeros are float32 zeros cast by {@link TorchOps}.
+         */
+        private static NDArray zeros(NDManager owner, Shape shape, NDArray like) {
+            DataType type = like.getDataType();
+            if (type != DataType.UNKNOWN) {
+                return owner.zeros(shape, type);
+            }
+            NDArray f32 = owner.zeros(shape, DataType.FLOAT32);
+            NDArray bf16 = TorchOps.shared().toBf16(f32);
+            f32.close();
+            return bf16;
+        }
     }
 
     /**
      * Final hidden states [B, T, hidden] for {@code ids} [B, T] (int64) at {@code positions}
      * [B, T] (int64) with additive attention bias [B, 1, T, S] where S = cached + T. With a
-     * cache, the new keys and values are appended to it (old arrays are closed).
+     * cache, the new keys and values are appended to it (old arrays are closed). In bf16 the
+     * states are bfloat16; {@link #logits} returns float32 either way.
      */
     NDArray hidden(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
-        NDArray x = Embedding.embedding(ids, embed, SparseFormat.DENSE).singletonOrThrow();
+        long b = ids.getShape().get(0);
+        long t = ids.getShape().get(1);
+        if (cache == null && b > 1 && b * t > chunkTokens && !JniUtils.isGradMode()) {
+            return inRowChunks(ids, positions, bias, cache, (int) Math.max(1, chunkTokens / t));
+        }
+        return forward(ids, positions, bias, cache);
+    }
+
+    /**
+     * A long prefill or scoring pass without autograd, a few rows at a time: each chunk runs through
+     * every layer with its own cache, then states and caches are joined. Only one chunk's layer
+     * temporaries exist at once; the result is the same as one pass.
+     */
+    private NDArray inRowChunks(NDArray ids, NDArray positions, NDArray bias, KvCache cache, int rows) {
+        long b = ids.getShape().get(0);
+        NDList states = new NDList();
+        List<KvCache> caches = new ArrayList<>();
+        for (long r0 = 0; r0 < b; r0 += rows) {
+            NDIndex slice = new NDIndex(r0 + ":" + Math.min(b, r0 + rows));
+            KvCache part = cache == null ? null : new KvCache(config.numLayers());
+            states.add(forward(ids.get(slice), positions.get(slice), bias.get(slice), part));
+            if (part != null) {
+                caches.add(part);
+            }
+        }
+        NDArray joined = NDArrays.concat(states, 0);
+        states.close();
+        if (cache != null) {
+            for (int layer = 0; layer < config.numLayers(); layer++) {
+                NDList keys = new NDList();
+                NDList values = new NDList();
+                for (KvCache c : caches) {
+                    keys.add(c.keys[layer]);
+                    values.add(c.values[layer]);
+                }
+                cache.keys[layer] = NDArrays.concat(keys, 0);
+                cache.values[layer] = NDArrays.concat(values, 0);
+                cache.keys[layer].attach(ids.getManager());
+                cache.values[layer].attach(ids.getManager());
+                keys.close();
+                values.close();
+            }
+        }
+        return joined;
+    }
+
+    private NDArray forward(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
+        NDManager outer = ids.getManager();
+        Weights w = compute(outer);
+        NDArray x = Embedding.embedding(ids, w.embed(), SparseFormat.DENSE).singletonOrThrow();
         NDArray[] rope = rotary(positions);
-        for (int i = 0; i < layers.length; i++) {
-            Layer l = layers[i];
-            NDArray a = attention(rmsNorm(x, l.inNorm), l, rope, bias, cache, i);
-            x = x.add(a);
-            NDArray h = rmsNorm(x, l.postNorm);
-            NDArray g = Linear.linear(h, l.gate).singletonOrThrow();
-            NDArray u = Linear.linear(h, l.up).singletonOrThrow();
-            NDArray act = g.mul(g.getNDArrayInternal().sigmoid()).mul(u);
-            x = x.add(Linear.linear(act, l.down).singletonOrThrow());
+        NDArray mask = bf16 == null ? bias : bf16.toBf16(bias);
+        for (int i = 0; i < w.layers().length; i++) {
+            Layer l = w.layers()[i];
+            try (NDManager layer = outer.newSubManager()) {
+                x.attach(layer); // this layer's input and everything made from it go when the layer is done
+                NDArray a = attention(rmsNorm(x, l.inNorm), l, rope, mask, cache, i, outer);
+                x = x.add(a);
+                NDArray h = rmsNorm(x, l.postNorm);
+                NDArray g = Linear.linear(h, l.gate).singletonOrThrow();
+                NDArray u = Linear.linear(h, l.up).singletonOrThrow();
+                NDArray act = g.mul(g.getNDArrayInternal().sigmoid()).mul(u);
+                x = x.add(Linear.linear(act, l.down).singletonOrThrow());
+                x.attach(outer);
+            }
         }
         if (cache != null) {
             cache.advance(ids.getShape().get(1));
         }
-        return rmsNorm(x, finalNorm);
+        return rmsNorm(x, w.finalNorm());
     }
 
-    /** Output logits [.., vocab] for hidden states [.., hidden]. */
+    /** {@code x} in the model's compute type (bfloat16 in bf16; as is in fp32). */
+    NDArray toComputeType(NDArray x) {
+        return bf16 == null ? x : bf16.toBf16(x);
+    }
+
+    /** Output logits [.., vocab], float32, for hidden states [.., hidden]. */
     NDArray logits(NDArray hidden) {
-        return Linear.linear(hidden, head).singletonOrThrow();
+        NDArray logits = Linear.linear(hidden, compute(hidden.getManager()).head()).singletonOrThrow();
+        if (bf16 == null) {
+            return logits;
+        }
+        NDArray f32 = bf16.toFp32(logits);
+        logits.close(); // the cast's backward does not need it
+        return f32;
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {
+        if (bf16 != null) {
+            return bf16.rmsNorm(x, weight);
+        }
         NDArray var = x.square().mean(new int[] {-1}, true);
         return x.div(var.add(config.rmsNormEps()).sqrt()).mul(weight);
     }
@@ -401,6 +610,9 @@ final class Qwen2Model implements AutoCloseable {
         NDArray inv = m.create(invFreq);
         NDArray freqs = positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(inv);
         NDArray emb = freqs.concat(freqs, -1).expandDims(1);
+        if (bf16 != null) {
+            return new NDArray[] {bf16.toBf16(emb.cos()), bf16.toBf16(emb.sin())};
+        }
         return new NDArray[] {emb.cos(), emb.sin()};
     }
 
@@ -410,14 +622,14 @@ final class Qwen2Model implements AutoCloseable {
         return x.mul(rope[0]).add(rotated.mul(rope[1]));
     }
 
-    private NDArray attention(NDArray x, Layer l, NDArray[] rope, NDArray bias, KvCache cache, int layer) {
+    private NDArray attention(NDArray x, Layer l, NDArray[] rope, NDArray bias, KvCache cache, int layer,
+            NDManager outer) {
         Shape s = x.getShape();
         long b = s.get(0);
         long t = s.get(1);
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int d = config.headDim();
-        int rep = heads / kvHeads;
         NDArray q = Linear.linear(x, l.wq, l.bq).singletonOrThrow().reshape(b, t, heads, d).transpose(0, 2, 1, 3);
         NDArray k = Linear.linear(x, l.wk, l.bk).singletonOrThrow().reshape(b, t, kvHeads, d).transpose(0, 2, 1, 3);
         NDArray v = Linear.linear(x, l.wv, l.bv).singletonOrThrow().reshape(b, t, kvHeads, d).transpose(0, 2, 1, 3);
@@ -425,17 +637,11 @@ final class Qwen2Model implements AutoCloseable {
         k = applyRotary(k, rope);
         if (cache != null) {
             NDArray[] seen = cache.append(layer, k, v);
+            cache.keepIn(outer, layer); // a growing cache outlives this layer's scope
             k = seen[0];
             v = seen[1];
         }
-        long keysLen = k.getShape().get(2);
-        // grouped-query attention without copying keys: query heads sharing a kv head are
-        // stacked along the time axis, so one batched matmul serves the whole group
-        // (the 1/sqrt(d) scale goes on the queries, a far smaller tensor than the scores)
-        NDArray qg = q.mul(1.0 / Math.sqrt(d)).reshape(b, kvHeads, rep * t, d);
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).reshape(b, heads, t, keysLen);
-        NDArray probs = scores.add(bias).softmax(-1).reshape(b, kvHeads, rep * t, keysLen);
-        NDArray out = probs.matMul(v).reshape(b, heads, t, d).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
+        NDArray out = ops.attention(q, k, v, bias).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
         return Linear.linear(out, l.wo).singletonOrThrow();
     }
 
@@ -500,6 +706,8 @@ final class Qwen2Model implements AutoCloseable {
 
     @Override
     public void close() {
+        dropCache();
+        ops.close();
         manager.close();
     }
 }

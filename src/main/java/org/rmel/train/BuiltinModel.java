@@ -2,6 +2,7 @@ package org.rmel.train;
 
 import org.rmel.model.CharTokenizer;
 import org.rmel.model.DeviceChoice;
+import org.rmel.model.Precision;
 import org.rmel.model.Policies;
 import org.rmel.model.Policy;
 import org.rmel.model.Qwen2Config;
@@ -36,6 +37,11 @@ public final class BuiltinModel {
     /** A freshly initialised built-in model. */
     public static Policy create(long seed, DeviceChoice device) {
         return Policies.random(config(), tokenizer(), seed, device);
+    }
+
+    /** As {@link #create(long, DeviceChoice)} computing in {@code precision}. */
+    public static Policy create(long seed, DeviceChoice device, Precision precision) {
+        return Policies.random(config(), tokenizer(), seed, device, precision);
     }
 
     /** The shape, for the warm-start cache key. */

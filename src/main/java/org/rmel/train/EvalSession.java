@@ -54,7 +54,7 @@ public final class EvalSession {
         } catch (BadInputException e) {
             throw new BadInputException("--benchmark: " + e.getMessage());
         }
-        try (Policy policy = Policies.load(folder, TrainSession.device(settings))) {
+        try (Policy policy = Policies.load(folder, TrainSession.device(settings), TrainSession.precision(settings))) {
             PromptFormat format = TrainSession.promptFormat(settings, ChatWrap.of(settings, policy));
             ContextLimit.check(folder, policy, format, settings.integer("max_new_tokens"), List.of(problems));
             EvalEvent e = new Evaluator(settings, policy, new VerifierJudge(), format)

@@ -8,14 +8,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.rmel.base.BadInputException;
+import org.rmel.base.EnvironmentException;
 import org.rmel.method.Condition;
 import org.rmel.method.DifficultyTracker;
 import org.rmel.method.ExtraTokenBudget;
 import org.rmel.method.MethodSettings;
 import org.rmel.model.DeviceChoice;
+import org.rmel.model.MemoryEstimate;
 import org.rmel.model.Policies;
 import org.rmel.model.Policy;
+import org.rmel.model.Precision;
 import org.rmel.run.CheckpointEvent;
 import org.rmel.run.EvalEvent;
 import org.rmel.run.EventSink;
@@ -38,6 +42,11 @@ public final class TrainSession {
 
     /** Starts a new run in {@code out}; returns the {@code run_finished} reason. */
     public static String start(TrainSettings settings, Path out, PrintStream console) {
+        return start(settings, out, console, p -> p);
+    }
+
+    /** As {@link #start(TrainSettings, Path, PrintStream)}, with the policy passed through {@code decorate} (tests). */
+    static String start(TrainSettings settings, Path out, PrintStream console, UnaryOperator<Policy> decorate) {
         settings.checkConsistent();
         MethodSettings method = methodSettings(settings);
         RunWriter.requireNewOrEmpty(out);
@@ -47,7 +56,7 @@ public final class TrainSession {
             throw new BadInputException("tasks: " + settings.string("tasks") + " has no problems");
         }
         Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
-        Policy policy = startingPolicy(settings, console);
+        Policy policy = decorate.apply(startingPolicy(settings, console));
         if (!settings.builtinModel()) {
             List<List<TaskProblem>> prompts = new java.util.ArrayList<>(benchmarks.values());
             prompts.add(pool);
@@ -59,24 +68,37 @@ public final class TrainSession {
                 throw e;
             }
         }
+        MemoryEstimate estimate;
         try (StopSignal stop = new StopSignal()) {
             RunWriter writer;
             try {
-                writer = RunWriter.create(out, RunSpec.of(spec(settings, method, policy, source, pool.get(0))));
+                estimate = prepare(settings, policy, pool, console);
+                writer = RunWriter.create(out, RunSpec.of(spec(settings, method, policy, source, pool.get(0), estimate)));
             } catch (RuntimeException e) {
                 policy.close();
                 throw e;
             }
             return run(settings, policy, writer, pool, benchmarks, new DifficultyTracker(), new AdaptiveBudget(),
-                    new ExtraTokenBudget(), 0, 0, true, stop, console);
+                    new ExtraTokenBudget(), 0, 0, true, stop, console, estimate);
         }
     }
+
+    /** Settings a resume may change: they decide memory, not the method (sampling order aside). */
+    public static final List<String> MEMORY_SETTINGS = List.of("sampling_micro_batch_size", "micro_batch_size");
 
     /**
      * Continues a killed, stopped or failed run from its last checkpoint. A finished run is left
      * alone (nothing is written): the console says so and the reason is returned.
      */
     public static String resume(Path dir, PrintStream console) {
+        return resume(dir, Map.of(), console);
+    }
+
+    /**
+     * Continues a killed, stopped or failed run from its last checkpoint, with {@code overrides}
+     * of {@link #MEMORY_SETTINGS} (e.g. a smaller sampling micro-batch after running out of memory).
+     */
+    public static String resume(Path dir, Map<String, String> overrides, PrintStream console) {
         RunDirectory run = RunDirectory.open(dir);
         RunStatus status = run.status();
         if (status.state() == RunStatus.State.FINISHED) {
@@ -87,6 +109,16 @@ public final class TrainSession {
         }
         Map<String, Object> spec = RunJson.MAPPER.convertValue(run.spec().json(), Map.class);
         TrainSettings settings = TrainSettings.fromSpec(spec, dir.resolve("run.json").toString()).checkConsistent();
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            if (!MEMORY_SETTINGS.contains(o.getKey()) || !TrainSettings.catalogue().containsKey(o.getKey())) {
+                throw new BadInputException("--set " + o.getKey() + ": a resumed run keeps its run.json settings; only "
+                        + String.join(", ", MEMORY_SETTINGS.stream().filter(TrainSettings.catalogue()::containsKey).toList())
+                        + " may change");
+            }
+            console.println("resuming with " + o.getKey() + "=" + o.getValue() + " (run.json: " + settings.get(o.getKey())
+                    + "); pass it again on later resumes");
+            settings = settings.with(o.getKey(), o.getValue());
+        }
         TaskSource source = taskSource(settings);
         List<TaskProblem> pool = source.trainingPool();
         Map<String, List<TaskProblem>> benchmarks = benchmarks(settings, source);
@@ -119,15 +151,48 @@ public final class TrainSession {
                 writer.close();
                 throw e;
             }
+            MemoryEstimate estimate;
+            try {
+                estimate = prepare(settings, policy, pool, console);
+            } catch (RuntimeException e) {
+                policy.close();
+                writer.close();
+                throw e;
+            }
             return run(settings, policy, writer, pool, benchmarks, tracker, adaptive, extraBudget, done, skipStreak,
-                    evalAtStart && done == 0, stop, console);
+                    evalAtStart && done == 0, stop, console, estimate);
         }
+    }
+
+    /**
+     * Applies the memory settings to the policy and prints the memory estimate of a step (with a
+     * warning when it exceeds the GPU's memory).
+     */
+    static MemoryEstimate prepare(TrainSettings settings, Policy policy, List<TaskProblem> pool, PrintStream console) {
+        policy.setSamplingMicroBatchSize(settings.integer("sampling_micro_batch_size"));
+        if (policy.config() == null) {
+            return null;
+        }
+        PromptFormat format = promptFormat(settings, ChatWrap.of(settings, policy));
+        int longest = 1;
+        for (TaskProblem p : pool) {
+            longest = Math.max(longest, policy.tokenizer().encode(format.prompt(p)).length);
+        }
+        MemoryEstimate e = MemoryEstimate.of(policy.config(), policy.precision(),
+                MemoryPlan.workload(settings, policy.config(), policy.precision(), longest));
+        console.println(e.describe());
+        long total = policy.deviceInfo().memoryTotalBytes();
+        if (policy.deviceInfo().gpu() && total > 0 && e.total() > total) {
+            console.println("warning: the estimate exceeds the GPU's " + MemoryEstimate.gib(total) + "; lower "
+                    + e.peakSetting() + " if the run stops for lack of memory");
+        }
+        return e;
     }
 
     private static String run(TrainSettings settings, Policy policy, RunWriter writer, List<TaskProblem> pool,
                               Map<String, List<TaskProblem>> benchmarks, DifficultyTracker tracker,
                               AdaptiveBudget adaptive, ExtraTokenBudget extraBudget, int done, int skipStreak,
-                              boolean evalAtStart, StopSignal stop, PrintStream console) {
+                              boolean evalAtStart, StopSignal stop, PrintStream console, MemoryEstimate estimate) {
         try (policy) {
             AnswerJudge judge = new VerifierJudge();
             ChatWrap chat = ChatWrap.of(settings, policy);
@@ -143,6 +208,12 @@ public final class TrainSession {
                     .withPreamble(promptLines(settings, policy, chat, format, pool.get(0)))
                     .run(done, evalAtStart, stop);
         } catch (RuntimeException | Error e) {
+            if (OutOfMemory.is(e)) {
+                String message = OutOfMemory.message(e, estimate, settings, writer.dir());
+                appendToLog(writer.trainerLog(), "error: " + message, e);
+                writer.tryFail(message);
+                throw new EnvironmentException(message, e);
+            }
             String reason = failureReason(e);
             appendToLog(writer.trainerLog(), "error: " + reason, e);
             if (!writer.tryFail(reason)) {
@@ -251,19 +322,24 @@ public final class TrainSession {
         return policy;
     }
 
+    static Precision precision(TrainSettings settings) {
+        return Precision.parse(settings.string("precision"), "precision");
+    }
+
     /** The policy RL starts from: the warm-started built-in model, or the given model folder. */
     static Policy initialPolicy(TrainSettings settings, PrintStream console) {
         if (settings.builtinModel()) {
             if (settings.integer("warm_start_steps") == 0) {
-                return BuiltinModel.create(settings.integer("seed"), device(settings));
+                return BuiltinModel.create(settings.integer("seed"), device(settings), precision(settings));
             }
-            return Policies.load(WarmStart.ensure(settings, device(settings), console), device(settings));
+            return Policies.load(WarmStart.ensure(settings, device(settings), console), device(settings),
+                    precision(settings));
         }
         Path folder = Path.of(settings.string("model"));
         if (!Files.isDirectory(folder)) {
             throw new BadInputException("model: " + folder + " is not a folder (expected a Hugging Face model folder)");
         }
-        return Policies.load(folder, device(settings));
+        return Policies.load(folder, device(settings), precision(settings));
     }
 
     static MethodSettings methodSettings(TrainSettings settings) {
@@ -276,8 +352,13 @@ public final class TrainSession {
 
     /** run.json: every setting by name, the derived schedule, and what ran it. */
     static ObjectNode spec(TrainSettings settings, MethodSettings method, Policy policy, TaskSource source,
-                           TaskProblem first) {
+                           TaskProblem first, MemoryEstimate estimate) {
         Map<String, Object> spec = new LinkedHashMap<>(settings.asMap());
+        spec.put("precision", policy.precision().label()); // "auto" settled for the device it runs on
+        if (estimate != null) {
+            spec.put("memory_estimate", memoryEstimate(estimate));
+        }
+
         spec.put("revision_schedule", method.revisionSchedule().taus());
         spec.put(RunSpec.STEPS_TOTAL, settings.integer("steps"));
         spec.put("condition_label", method.condition().label());
@@ -299,6 +380,20 @@ public final class TrainSession {
         versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         spec.put("versions", versions);
         return RunJson.MAPPER.valueToTree(spec);
+    }
+
+    private static Map<String, Object> memoryEstimate(MemoryEstimate estimate) {
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("precision", estimate.precision().label());
+        memory.put("weights_bytes", estimate.weights());
+        memory.put("gradients_bytes", estimate.gradients());
+        memory.put("optimizer_bytes", estimate.optimizer());
+        memory.put("reference_bytes", estimate.reference());
+        memory.put("kv_cache_bytes", estimate.kvCache());
+        memory.put("sampling_activations_bytes", estimate.samplingActivations());
+        memory.put("training_activations_bytes", estimate.trainingActivations());
+        memory.put("total_bytes", estimate.total());
+        return memory;
     }
 
     private static boolean hasEvalAtStepZero(RunDirectory run) {

@@ -75,7 +75,14 @@ public final class TrainSettings {
         add("eval_benchmarks", Setting.Kind.STRING, nonBlank(), "comma-separated evaluation sets ('all' = the task suite's five)");
         add("checkpoint_every", Setting.Kind.INT, atLeast(1), "save a checkpoint every N steps (and after the last)");
         add("model", Setting.Kind.STRING, nonBlank(), "'" + BUILTIN_MODEL + "' or a Hugging Face model folder (Qwen2 architecture)");
-        add("device", Setting.Kind.STRING, oneOf(List.of("cpu", "gpu")), "cpu or gpu");
+        add("device", Setting.Kind.STRING, oneOf(List.of("auto", "cpu", "gpu")),
+                "cpu, gpu, or auto (the GPU when PyTorch can use one, else the CPU)");
+        // device memory and number format (README "GPU set-up"); run.json records the precision used
+        add("precision", Setting.Kind.STRING, oneOf(List.of("auto", "fp32", "bf16")),
+                "bf16: bfloat16 weights and activations with float32 master weights and AdamW state; fp32; "
+                        + "auto: bf16 on a GPU, fp32 on the CPU");
+        add("sampling_micro_batch_size", Setting.Kind.INT, atLeast(1),
+                "sequences sampled together (their KV cache is in memory at once); lower it when sampling runs out of memory");
         add("tasks", Setting.Kind.STRING, nonBlank(), "'" + BUILTIN_TASKS + "' or a training JSONL file (problem/answer, MATH or DAPO layout)");
         add("warm_start_steps", Setting.Kind.INT, atLeast(0), "supervised warm-start steps of the built-in model (0 = none)");
         add("warm_start_lr", Setting.Kind.DOUBLE, positive(), "warm-start learning rate");
@@ -141,7 +148,10 @@ public final class TrainSettings {
             Map.entry("answer_step_experience", spec -> "drop"),
             Map.entry("primed_template", spec -> "{problem}\n{prefix}"),
             // one evaluation size for every built-in set, before the out-of-distribution sets had their own
-            Map.entry("eval_size_ood", spec -> spec.get("eval_size")));
+            Map.entry("eval_size_ood", spec -> spec.get("eval_size")),
+            // older runs computed in float32 and sampled 256 sequences at a time
+            Map.entry("precision", spec -> "fp32"),
+            Map.entry("sampling_micro_batch_size", spec -> 256));
 
     private final Map<String, Object> values;
 
@@ -215,6 +225,8 @@ public final class TrainSettings {
         v.put("checkpoint_every", 20);
         v.put("model", BUILTIN_MODEL);
         v.put("device", "cpu");
+        v.put("precision", "auto");
+        v.put("sampling_micro_batch_size", 256);
         v.put("tasks", BUILTIN_TASKS);
         v.put("warm_start_steps", 3500);
         v.put("warm_start_lr", 1e-2);
@@ -270,7 +282,7 @@ public final class TrainSettings {
                 v.put("weight_decay", 0.01);
                 // VERL's GRPO examples for what the paper leaves open (docs/method.md lists the sources)
                 v.put("ppo_mini_batch_size", 32);
-                v.put("micro_batch_size", 4);
+                v.put("micro_batch_size", 1); // a Qwen2.5-1.5B step fits one 80 GB GPU (README, GPU set-up)
                 v.put("use_kl_loss", true);
             }
             default -> throw new BadInputException("unknown preset '" + name + "'; presets: " + String.join(", ", PRESETS));

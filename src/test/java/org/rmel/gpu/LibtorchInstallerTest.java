@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,36 +29,23 @@ import org.rmel.testsupport.LocalHttpServer;
  * {@code --from} folders.
  */
 class LibtorchInstallerTest {
-    private static final String PREFIX = "/pytorch/2.7.1/";
-    private static final List<String> NAMES = List.of("libc10.so", "libc10_cuda.so", "libtorch.so", "libtorch_cpu.so",
-            "libtorch_cuda.so", "libcudart-218eec4c.so.12");
+    private static final String PREFIX = StandInLibtorch.PREFIX;
+    private static final List<String> NAMES = StandInLibtorch.NAMES;
 
     @TempDir
     Path tmp;
     private LocalHttpServer server;
-    private final Map<String, byte[]> libraries = new LinkedHashMap<>();
-    private final Map<String, byte[]> gzips = new LinkedHashMap<>();
+    private Map<String, byte[]> libraries;
+    private Map<String, byte[]> gzips;
     private final List<String> notes = new ArrayList<>();
     private final List<long[]> bytes = new ArrayList<>();
 
     @BeforeEach
     void serve() throws IOException {
         server = new LocalHttpServer();
-        Random rnd = new Random(3);
-        StringBuilder index = new StringBuilder();
-        index.append("cpu/linux-x86_64/native/lib/libtorch.so.gz\n");
-        for (String name : NAMES) {
-            byte[] lib = new byte[40_000 + rnd.nextInt(20_000)];
-            rnd.nextBytes(lib);
-            System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F'}, 0, lib, 0, 4);
-            libraries.put(name, lib);
-            gzips.put(name, gzip(lib));
-            String line = "cu128/linux-x86_64/native/lib/" + name.replace("+", "%2B") + ".gz";
-            index.append(line).append('\n');
-            server.serve(PREFIX + line, gzips.get(name));
-        }
-        index.append("cu128/win-x86_64/native/lib/torch.dll.gz\n");
-        server.serve(PREFIX + "files.txt", index.toString(), Map.of());
+        StandInLibtorch set = new StandInLibtorch(server);
+        libraries = set.libraries;
+        gzips = set.gzips;
     }
 
     @AfterEach
@@ -276,13 +259,5 @@ class LibtorchInstallerTest {
         LibtorchInstaller.Result r = installer().install(index(), target(), false);
         assertEquals(LibtorchInstaller.Outcome.INSTALLED, r.outcome());
         assertInstalled(target());
-    }
-
-    private static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
     }
 }

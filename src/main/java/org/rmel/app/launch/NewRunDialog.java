@@ -87,10 +87,12 @@ public final class NewRunDialog {
         Button tasksFile = new Button("File…");
         tasksFile.setOnAction(e -> chooseFile("Training tasks (JSONL)").ifPresent(p -> edit("tasks", p)));
         row = addText(grid, row, "tasks", new HBox(4, builtinTasks, tasksFile));
-        List<String> devices = gpus.isEmpty() ? List.of("cpu") : List.of("cpu", "gpu");
+        List<String> devices = gpus.isEmpty() ? List.of("cpu") : List.of("cpu", "gpu", "auto");
         row = addChoice(grid, row, "device", devices);
         if (!gpus.isEmpty()) {
+            // a GPU is seen: offer it, say whether its CUDA libtorch is there, set it up from here
             choices.get("device").setTooltip(new Tooltip(String.join("\n", gpus)));
+            grid.add(new GpuSetupPane(background, this::validate).node(), 1, row++, 3, 1);
         }
         Button outputFolder = new Button("Choose…");
         outputFolder.setOnAction(e -> chooseFolder("Output folder").ifPresent(p -> edit(NewRunForm.OUTPUT, p)));

@@ -95,6 +95,7 @@ public final class NewRunForm {
             String error = switch (key) {
                 case "model" -> modelProblem(get(key));
                 case "tasks" -> tasksProblem(get(key));
+                case "device" -> deviceProblem(get(key));
                 default -> TrainSettings.validate(key, get(key));
             };
             if (error != null) {
@@ -172,6 +173,15 @@ public final class NewRunForm {
             return value + " has no config.json (a Hugging Face model folder has config.json and model.safetensors)";
         }
         return null;
+    }
+
+    /** The trainer refuses --device gpu without the CUDA build of libtorch; so does the dialog. */
+    private static String deviceProblem(String device) {
+        String error = TrainSettings.validate("device", device);
+        if (error == null && device.trim().equals("gpu") && !GpuSetupPane.installed()) {
+            return "needs CUDA libtorch: Set up CUDA… below";
+        }
+        return error;
     }
 
     private static String tasksProblem(String tasks) {
