@@ -9,6 +9,8 @@
 #      cut to fit the time (logged), with GPU memory sampled by nvidia-smi throughout.
 # Writes OUT/summary.md, OUT/log.txt and the run's small files (at most 8 files in all).
 # Usage (repository root, with .gpu/ from prepare.sh): OUT=/tmp/out scripts/gpu-check/run.sh
+# Dry run without a GPU or torch: DRY_LIBTORCH=<an extracted DJL CPU libtorch folder with its JNI>
+#   DEVICE=cpu, plus smaller sizes (RANDOM_ARGS, BENCH_SIZES, STEPS, PPS, NEW, K) to finish on a small CPU.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 B="$ROOT/.gpu"
@@ -25,28 +27,34 @@ DEVICE="${DEVICE:-gpu}"   # 'cpu' for the dry run on a machine without a GPU
 
 say "machine"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 || echo "(no nvidia-smi)"
-$PY -c 'import torch,sys;print("python", sys.version.split()[0], "torch", torch.__version__, "cuda", torch.version.cuda, "gpu", torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)'
 nproc; free -g | head -2
 sum "# GPU verification"
 sum ""
-sum "- machine: $(nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null | head -1), $(nproc) cores; $($PY -c 'import torch;print("torch", torch.__version__)')"
-
-say "Java runtime and JNI"
 rm -rf /tmp/jre && tar -C /tmp -xzf "$B/jre.tgz"
 JAVA=/tmp/jre/bin/java
-TORCH_DIR="$($PY -c 'import torch,os;print(os.path.dirname(torch.__file__))')"
-TV="$($PY -c 'import torch;print(torch.__version__.split("+")[0])')"
-CU="$($PY -c 'import torch;v=torch.version.cuda;print("cu"+v.replace(".","") if v else "cpu")')"
 export DJL_CACHE_DIR=/tmp/djl-cache
-JNI_DIR="$DJL_CACHE_DIR/pytorch/$TV-$CU-linux-x86_64"
-mkdir -p "$JNI_DIR"
-rm -rf /tmp/kit && cp -r "$B/kit" /tmp/kit && chmod -R u+w /tmp/kit
-if ! timeout 300 $PY "$ROOT/scripts/gpu-check/build_jni.py" /tmp/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
-  sum "- JNI build FAILED (see log.txt)"; exit 3
+if [ -n "${DRY_LIBTORCH:-}" ]; then
+  say "dry run on $DRY_LIBTORCH"
+  sum "- DRY RUN (no GPU): libtorch $DRY_LIBTORCH, $(nproc) cores"
+  export PYTORCH_LIBRARY_PATH="$DRY_LIBTORCH" PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cpu
+  CUDART_DIR=/nonexistent
+else
+  $PY -c 'import torch,sys;print("python", sys.version.split()[0], "torch", torch.__version__, "cuda", torch.version.cuda, "gpu", torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)'
+  sum "- machine: $(nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null | head -1), $(nproc) cores; $($PY -c 'import torch;print("torch", torch.__version__)')"
+  say "JNI"
+  TORCH_DIR="$($PY -c 'import torch,os;print(os.path.dirname(torch.__file__))')"
+  TV="$($PY -c 'import torch;print(torch.__version__.split("+")[0])')"
+  CU="$($PY -c 'import torch;v=torch.version.cuda;print("cu"+v.replace(".","") if v else "cpu")')"
+  JNI_DIR="$DJL_CACHE_DIR/pytorch/$TV-$CU-linux-x86_64"
+  mkdir -p "$JNI_DIR"
+  rm -rf /tmp/kit && cp -r "$B/kit" /tmp/kit && chmod -R u+w /tmp/kit
+  if ! timeout 300 $PY "$ROOT/scripts/gpu-check/build_jni.py" /tmp/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
+    sum "- JNI build FAILED (see log.txt)"; exit 3
+  fi
+  sum "- JNI: DJL 0.36.0's sources built against torch $TV ($CU) in $(( $(date +%s) - T0 )) s"
+  export PYTORCH_LIBRARY_PATH="$TORCH_DIR/lib" PYTORCH_VERSION="$TV" PYTORCH_FLAVOR="$CU"
+  CUDART_DIR="$(dirname "$(find "$(dirname "$TORCH_DIR")/nvidia" /usr/local/cuda*/lib64 -name 'libcudart.so*' 2>/dev/null | head -1)" 2>/dev/null)"
 fi
-sum "- JNI: DJL 0.36.0's sources built against torch $TV ($CU) in $(( $(date +%s) - T0 )) s"
-export PYTORCH_LIBRARY_PATH="$TORCH_DIR/lib" PYTORCH_VERSION="$TV" PYTORCH_FLAVOR="$CU"
-CUDART_DIR="$(dirname "$(find "$(dirname "$TORCH_DIR")/nvidia" /usr/local/cuda*/lib64 -name 'libcudart.so*' 2>/dev/null | head -1)" 2>/dev/null)"
 DATA="$B/shared/data/benchmarks"
 FIX="$B/shared/fixtures"
 export RMEL_DATA_DIR="$DATA"
@@ -93,7 +101,7 @@ done
 
 say "random Qwen2.5-0.5B-shaped model"
 rm -rf /tmp/qwen05
-timeout 180 R bench random-model --shape qwen2.5-0.5b --out /tmp/qwen05
+timeout 180 R bench random-model --shape qwen2.5-0.5b ${RANDOM_ARGS:-} --out /tmp/qwen05
 ls -la /tmp/qwen05
 
 sum ""
@@ -102,8 +110,9 @@ sum ""
 for prec in bf16 fp32; do
   say "bench model $prec"
   M=$(mark)
-  timeout 240 R bench model --shape qwen2.5-0.5b --device "$DEVICE" --precision "$prec" --batch 64,256 \
-      --prompt-tokens 128 --new-tokens 256 --train-batch 16 --train-tokens 512 --no-recompute --matmul-size 8192 \
+  timeout 240 R bench model --shape qwen2.5-0.5b --device "$DEVICE" --precision "$prec" \
+      ${BENCH_SIZES:---batch 64,256 --prompt-tokens 128 --new-tokens 256 --train-batch 16 --train-tokens 512 --matmul-size 8192} \
+      --no-recompute \
       | tee "/tmp/bench-$prec.txt"
   echo "exit ${PIPESTATUS[0]}"
   sed 's/^/    /' "/tmp/bench-$prec.txt" >> "$SUM"
@@ -117,7 +126,7 @@ STEPS="${STEPS:-10}"
 PPS="${PPS:-16}"
 NEW="${NEW:-128}"
 M=$(mark)
-SETS=(--set steps="$STEPS" --set prompts_per_step="$PPS" --set ppo_mini_batch_size=$(( PPS / 4 > 0 ? PPS / 4 : 1 ))
+SETS=(--set steps="$STEPS" --set prompts_per_step="$PPS" --set k="${K:-8}" --set ppo_mini_batch_size=$(( PPS / 4 > 0 ? PPS / 4 : 1 ))
       --set max_new_tokens="$NEW" --set eval_benchmarks=aime24 --set eval_samples=2 --set eval_every="$STEPS"
       --set checkpoint_every="$STEPS" --set micro_batch_size="${MICRO:-16}" --set tasks="$DATA/math500.jsonl")
 sum "## train --preset paper, random Qwen2.5-0.5B shape, ${SETS[*]//$DATA\//}"
