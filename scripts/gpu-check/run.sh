@@ -15,12 +15,15 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 B="$ROOT/.gpu"
 OUT="${OUT:-/tmp/out}"
-mkdir -p "$OUT"
+W="${WORK:-/tmp/rmel-gpu}"   # scratch: runtime, JNI cache, random model, run folder
+mkdir -p "$OUT" "$W"
 SUM="$OUT/summary.md"
 : > "$SUM"
 exec > >(tee -a "$OUT/log.txt") 2>&1
 T0=$(date +%s)
 say() { echo; echo "== [$(( $(date +%s) - T0 )) s] $*"; }
+BUDGET="${BUDGET:-540}"   # seconds for the whole script; each step gets at most what is left
+lim() { local left=$(( BUDGET - ($(date +%s) - T0) )); [ "$left" -lt "$1" ] && echo $(( left > 5 ? left : 5 )) || echo "$1"; }
 sum() { echo "$*" >> "$SUM"; }
 PY="${PYTHON:-python3}"
 DEVICE="${DEVICE:-gpu}"   # 'cpu' for the dry run on a machine without a GPU
@@ -30,9 +33,9 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 || ech
 nproc; free -g | head -2
 sum "# GPU verification"
 sum ""
-rm -rf /tmp/jre && tar -C /tmp -xzf "$B/jre.tgz"
-JAVA=/tmp/jre/bin/java
-export DJL_CACHE_DIR=/tmp/djl-cache
+rm -rf $W/jre && tar -C "$W" -xzf "$B/jre.tgz"
+JAVA=$W/jre/bin/java
+export DJL_CACHE_DIR=$W/djl-cache
 if [ -n "${DRY_LIBTORCH:-}" ]; then
   say "dry run on $DRY_LIBTORCH"
   sum "- DRY RUN (no GPU): libtorch $DRY_LIBTORCH, $(nproc) cores"
@@ -47,8 +50,8 @@ else
   CU="$($PY -c 'import torch;v=torch.version.cuda;print("cu"+v.replace(".","") if v else "cpu")')"
   JNI_DIR="$DJL_CACHE_DIR/pytorch/$TV-$CU-linux-x86_64"
   mkdir -p "$JNI_DIR"
-  rm -rf /tmp/kit && cp -r "$B/kit" /tmp/kit && chmod -R u+w /tmp/kit
-  if ! timeout 300 $PY "$ROOT/scripts/gpu-check/build_jni.py" /tmp/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
+  rm -rf $W/kit && cp -r "$B/kit" $W/kit && chmod -R u+w $W/kit
+  if ! timeout "$(lim 300)" $PY "$ROOT/scripts/gpu-check/build_jni.py" $W/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
     sum "- JNI build FAILED (see log.txt)"; exit 3
   fi
   sum "- JNI: DJL 0.36.0's sources built against torch $TV ($CU) in $(( $(date +%s) - T0 )) s"
@@ -59,16 +62,22 @@ DATA="$B/shared/data/benchmarks"
 FIX="$B/shared/fixtures"
 export RMEL_DATA_DIR="$DATA"
 HEAP="${HEAP:-24g}"
-R() { "$JAVA" "-Xmx$HEAP" "-Djna.library.path=$CUDART_DIR" -Dai.djl.offline=true \
-      -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$B/lib/*" org.rmel.Launcher "$@"; }
+# the command line as a script, so that `timeout` can run it
+cat > "$W/rmel" <<REOF
+#!/usr/bin/env bash
+exec "$JAVA" "-Xmx$HEAP" "-Djna.library.path=$CUDART_DIR" -Dai.djl.offline=true \\
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$B/lib/*" org.rmel.Launcher "\$@"
+REOF
+chmod +x "$W/rmel"
+R="$W/rmel"
 
 # GPU memory in the background for the whole run (MiB, every 500 ms)
-( nvidia-smi --query-gpu=timestamp,memory.used --format=csv,noheader,nounits -lms 500 > /tmp/gpumem.csv 2>/dev/null & )
-peak() { awk -F', ' -v s="$1" 'NR>s && $2+0>m {m=$2+0} END {printf "%.1f GiB", m/1024}' /tmp/gpumem.csv 2>/dev/null; }
-mark() { wc -l < /tmp/gpumem.csv 2>/dev/null || echo 0; }
+( nvidia-smi --query-gpu=timestamp,memory.used --format=csv,noheader,nounits -lms 500 > $W/gpumem.csv 2>/dev/null & )
+peak() { awk -F', ' -v s="$1" 'NR>s && $2+0>m {m=$2+0} END {printf "%.1f GiB", m/1024}' $W/gpumem.csv 2>/dev/null; }
+mark() { wc -l < $W/gpumem.csv 2>/dev/null || echo 0; }
 
 say "doctor"
-timeout 120 R doctor --device "$DEVICE" --shape qwen2.5-0.5b --prompt-tokens 128
+timeout "$(lim 120)" "$R" doctor --device "$DEVICE" --shape qwen2.5-0.5b --prompt-tokens 128
 sum "- doctor: exit $?"
 
 say "gpu check on the fixtures (GPU fp32, GPU bf16, CPU fp32)"
@@ -77,12 +86,14 @@ sum "## GPU vs CPU on the fixture models (greedy, 24 tokens)"
 sum ""
 for fx in qwen2-tiny-tied qwen2-tiny-untied; do
   PROMPT="$($PY -c "import json;print(','.join(map(str,json.load(open('$FIX/$fx/reference.json'))['greedy_prompt'])))")"
-  timeout 120 R gpu check --device "$DEVICE" --model "$FIX/$fx" --prompt-ids "$PROMPT" --max-new-tokens 24 --json > "/tmp/check-$fx.jsonl"
-  echo "gpu check exit $?"; cat "/tmp/check-$fx.jsonl"
-  $PY - "$FIX/$fx/reference.json" "/tmp/check-$fx.jsonl" "$fx" >> "$SUM" <<'PYEOF'
+  timeout "$(lim 120)" "$R" gpu check --device "$DEVICE" --model "$FIX/$fx" --prompt-ids "$PROMPT" --max-new-tokens 24 --json > "$W/check-$fx.jsonl"
+  echo "gpu check exit $?"; cat "$W/check-$fx.jsonl"
+  $PY - "$FIX/$fx/reference.json" "$W/check-$fx.jsonl" "$fx" >> "$SUM" <<'PYEOF'
 import json, sys
 ref = json.load(open(sys.argv[1])); runs = [json.loads(l) for l in open(sys.argv[2]) if l.startswith("{")]
 p = len(ref["greedy_prompt"]); want = ref["greedy_output"][p:]; ref_lp = ref["greedy_token_logprobs"][p - 1:]
+if not runs:
+    print(f"- {sys.argv[3]}: gpu check printed nothing (see log.txt)"); sys.exit()
 cpu = [r for r in runs if r.get("reference")][0]
 def agree(a, b):
     n = 0
@@ -100,9 +111,9 @@ PYEOF
 done
 
 say "random Qwen2.5-0.5B-shaped model"
-rm -rf /tmp/qwen05
-timeout 180 R bench random-model --shape qwen2.5-0.5b ${RANDOM_ARGS:-} --out /tmp/qwen05
-ls -la /tmp/qwen05
+rm -rf $W/qwen05
+timeout "$(lim 180)" "$R" bench random-model --shape qwen2.5-0.5b ${RANDOM_ARGS:-} --out $W/qwen05
+ls -la $W/qwen05
 
 sum ""
 sum "## bench model --shape qwen2.5-0.5b (prompt 128, 256 new tokens; training 16 x 512)"
@@ -110,18 +121,18 @@ sum ""
 for prec in bf16 fp32; do
   say "bench model $prec"
   M=$(mark)
-  timeout 240 R bench model --shape qwen2.5-0.5b --device "$DEVICE" --precision "$prec" \
+  timeout "$(lim 240)" "$R" bench model --shape qwen2.5-0.5b --device "$DEVICE" --precision "$prec" \
       ${BENCH_SIZES:---batch 64,256 --prompt-tokens 128 --new-tokens 256 --train-batch 16 --train-tokens 512 --matmul-size 8192} \
       --no-recompute \
-      | tee "/tmp/bench-$prec.txt"
+      | tee "$W/bench-$prec.txt"
   echo "exit ${PIPESTATUS[0]}"
-  sed 's/^/    /' "/tmp/bench-$prec.txt" >> "$SUM"
+  sed 's/^/    /' "$W/bench-$prec.txt" >> "$SUM"
   sum "    (nvidia-smi peak during this bench: $(peak "$M"))"
   sum ""
 done
 
 say "10-step paper-preset run"
-rm -rf /tmp/run-paper
+rm -rf $W/run-paper
 STEPS="${STEPS:-10}"
 PPS="${PPS:-16}"
 NEW="${NEW:-128}"
@@ -132,12 +143,12 @@ SETS=(--set steps="$STEPS" --set prompts_per_step="$PPS" --set k="${K:-8}" --set
 sum "## train --preset paper, random Qwen2.5-0.5B shape, ${SETS[*]//$DATA\//}"
 sum ""
 START=$(date +%s)
-timeout "${TRAIN_LIMIT:-240}" R train --preset paper --condition r-mel --model /tmp/qwen05 --device "$DEVICE" \
-    --out /tmp/run-paper "${SETS[@]}"
+timeout "$(lim "${TRAIN_LIMIT:-240}")" "$R" train --preset paper --condition r-mel --model $W/qwen05 --device "$DEVICE" \
+    --out $W/run-paper "${SETS[@]}"
 CODE=$?
 sum "- exit $CODE after $(( $(date +%s) - START )) s; nvidia-smi peak $(peak "$M")"
-grep -h "memory estimate" /tmp/run-paper/trainer.log 2>/dev/null | head -1 | sed 's/^/- /' >> "$SUM"
-$PY - /tmp/run-paper/events.jsonl >> "$SUM" <<'PYEOF'
+grep -h "memory estimate" $W/run-paper/trainer.log 2>/dev/null | head -1 | sed 's/^/- /' >> "$SUM"
+$PY - $W/run-paper/events.jsonl >> "$SUM" <<'PYEOF'
 import json, sys
 try:
     ev = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
@@ -150,8 +161,8 @@ for e in steps:
     keys = [k for k in ("time/step_s", "time/rollout_s", "time/update_s", "tokens/rollout", "loss/total", "memory/device_mb") if k in m]
     print("  - step", e["step"], ", ".join(f"{k} {m[k]:.4g}" for k in keys))
 PYEOF
-tar -C /tmp -czf "$OUT/run-paper.tgz" --exclude=checkpoints run-paper 2>/dev/null
-cp /tmp/gpumem.csv "$OUT/gpu-memory.csv" 2>/dev/null
+tar -C "$W" -czf "$OUT/run-paper.tgz" --exclude=checkpoints run-paper 2>/dev/null
+cp $W/gpumem.csv "$OUT/gpu-memory.csv" 2>/dev/null
 sum ""
 sum "total $(( $(date +%s) - T0 )) s"
 say "done"; cat "$SUM"
