@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = {"Install the CUDA build of libtorch " + CudaLibtorch.VERSION + " (" + CudaLibtorch.FLAVOR + ", "
-                + CudaLibtorch.CLASSIFIER + ") that the GPU needs, into DJL's cache (about 2 GB to download, "
-                + "4 GB on disk). A broken download resumes when run again.",
+                + CudaLibtorch.CLASSIFIER + ") that the GPU needs, into DJL's cache (several GB, with its "
+                + "CUDA libraries; the total is shown before the download). A broken download resumes when run again.",
                 "  gpu setup",
                 "  gpu setup --from /media/usb/libtorch      (an unpacked libtorch-...-2.7.1+cu128.zip, or a mirror folder)",
                 "  gpu setup --from https://mirror.example/djl/pytorch/2.7.1/ --dir /opt/libtorch-cu128"})

@@ -36,7 +36,7 @@ final class GpuSetupPane {
         status.setId("gpu-setup-status");
         setUp.setId("gpu-setup-button");
         setUp.setTooltip(new Tooltip("Downloads the CUDA build of libtorch " + CudaLibtorch.VERSION + " ("
-                + CudaLibtorch.FLAVOR + ", about 2 GB) into " + CudaLibtorch.defaultInstallDir()
+                + CudaLibtorch.FLAVOR + ", several GB with its CUDA libraries) into " + CudaLibtorch.defaultInstallDir()
                 + ", as 'rmel gpu setup' does"));
         bar.setVisible(false);
         bar.setManaged(false);
