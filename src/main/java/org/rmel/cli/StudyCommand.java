@@ -191,7 +191,7 @@ public final class StudyCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Start the runs that have not started: local executor — a pool of trainer processes, working "
                     + "until they have ended (Ctrl-C / SIGTERM stops every trainer at the end of its step); slurm — "
-                    + "one sbatch job array. Exit code 0 when every run finished, 1 when some did not."})
+                    + "one sbatch job array. Exit code 0 when every run finished, 3 when some did not."})
     static final class Run extends Work {
         @Override
         StudyExecutor.Mode mode() {

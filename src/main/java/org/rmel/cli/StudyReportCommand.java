@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code study report STUDY}: Markdown report, tables (LaTeX, CSV) and figures (PDF, PNG) from the finished runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write STUDY/report/report.md: the paper's claims one by one with what replicates, Table 1 and "
-                + "Table 2 (mean over seeds, 95% two-level bootstrap intervals, paired differences to the reference, the "
+                + "Table 2 (mean over seeds, 95%% two-level bootstrap intervals, paired differences to the reference, the "
                 + "paper's numbers where the benchmarks match), the figures as PDF and PNG, LaTeX and CSV tables.",
                 "Only finished runs count; it can be written at any time and again as runs finish."})
 final class StudyReportCommand implements Callable<Integer> {

@@ -119,6 +119,16 @@ class StudyCommandTest {
     }
 
     @Test
+    void everyStudySubcommandPrintsItsHelpCleanly() {
+        for (String sub : java.util.List.of("create", "run", "resume", "status", "cancel", "report")) {
+            Result r = run("study", sub, "--help");
+            assertEquals(0, r.code(), sub);
+            assertTrue(r.out().contains("Usage: rmel study " + sub), sub + ": " + r.out());
+            assertFalse((r.out() + r.err()).contains("Could not format"), sub + ": " + r.err());
+        }
+    }
+
+    @Test
     void aSlurmStudyWithoutSbatchIsAnEnvironmentErrorExit4() throws Exception {
         Path dir = tmp.resolve("s");
         Path emptyBin = Files.createDirectories(tmp.resolve("bin"));
