@@ -106,7 +106,7 @@ public final class WorkbenchWindow {
         WorkbenchContext context = new WorkbenchContext(background, () -> stage, preferences, monitor);
         this.frame = new WorkbenchFrame(context, PanelRegistry.panels());
         this.libraryView = new RunLibraryView(this::onLibrarySelection);
-        runsToOpen.forEach(dir -> opened.add(dir.toAbsolutePath().normalize()));
+        runsToOpen.stream().filter(dir -> !studies.openIfStudy(dir)).forEach(dir -> opened.add(dir.toAbsolutePath().normalize()));
 
         BorderPane root = new BorderPane();
         root.setTop(menus(preferences));

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gui [RUN_DIR...]}: the workbench window, the same as running with no subcommand. */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench window.")
 public final class GuiCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "RUN_DIR", description = "Run folders to open.")
+    @Parameters(arity = "0..*", paramLabel = "RUN_DIR", description = "Run folders (or study folders) to open.")
     private List<Path> runDirs = new ArrayList<>();
 
     @Override

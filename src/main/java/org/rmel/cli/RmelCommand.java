@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class RmelCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "RUN_DIR", description = "Run folders to open in the workbench.")
+    @Parameters(arity = "0..*", paramLabel = "RUN_DIR", description = "Run folders (or study folders) to open in the workbench.")
     private java.util.List<java.nio.file.Path> runDirs = new java.util.ArrayList<>();
 
     @Override

@@ -65,9 +65,9 @@ class StudyViewTest {
         preferences.removeNode();
     }
 
-    private WorkbenchWindow open() throws Exception {
+    private WorkbenchWindow open(Path... folders) throws Exception {
         WorkbenchWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, TrainerCommand.ofCurrentJvm(), List.of());
+            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, TrainerCommand.ofCurrentJvm(), List.of(folders));
             w.show();
             return w;
         }).get(30, TimeUnit.SECONDS);
@@ -83,14 +83,17 @@ class StudyViewTest {
     @Test
     void theStudyViewShowsTheGridClaimsTablesAndFiguresOfFinishedRuns() throws Exception {
         Study study = StudyReportTest.simulatedStudy(workspaceDir.resolve("simulated"));
-        WorkbenchWindow window = open();
-        StudyWindow view = fx(() -> window.studies().open(study.dir()).orElseThrow());
+        WorkbenchWindow window = open(study.dir()); // as `rmel STUDY_DIR` does
+        waitUntil("the study folder opens as a study", () -> window.studies().windows().containsKey(study.dir()));
+        StudyWindow view = window.studies().windows().get(study.dir());
         waitUntil("the runs are read", () -> view.summaryLabel().getText().startsWith("14 finished, 1 killed"),
                 () -> view.summaryLabel().getText(), 60);
         waitUntil("the claims are listed", () -> view.claimsTable().getItems().size() == 8, () -> "" + view.claimsTable().getItems(), 60);
         waitUntil("the figures are drawn: scores, difficulty (a, b), LCP share, three LCP histograms",
                 () -> viewers(view) == 7, () -> "" + view.figuresBox().getChildren(), 60);
         assertEquals(5, fx(() -> view.tablesBox().getChildren().size()), "Table 1 ×2, Table 2, differences ×2");
+        assertTrue(fx(() -> window.libraryView().table().getItems().stream().noneMatch(r -> r.dir().equals(study.dir()))),
+                "a study folder is not listed as a (broken) run");
         assertEquals("killed", fx(() -> ((javafx.scene.control.Label) view.stage().getScene().lookup("#cell-mel-s3")).getText()));
         assertEquals("finished", fx(() -> ((javafx.scene.control.Label) view.stage().getScene().lookup("#cell-r-mel-s2")).getText()));
         assertEquals(CellState.KILLED, view.latest().status().cells().stream().filter(c -> c.cell().name().equals("mel-s3"))

@@ -116,6 +116,18 @@ public final class StudyMenu {
         }
     }
 
+    /**
+     * A folder given on the command line ({@code rmel STUDY_DIR}): when it holds a study, its window
+     * opens once the workbench is shown and true is returned; otherwise false (a run folder).
+     */
+    public boolean openIfStudy(Path dir) {
+        if (!java.nio.file.Files.exists(dir.resolve(org.rmel.study.StudySpec.FILE))) {
+            return false;
+        }
+        Platform.runLater(() -> open(dir));
+        return true;
+    }
+
     /** Opens (or brings to front) the window of the study in {@code dir}. */
     public Optional<StudyWindow> open(Path dir) {
         Path key = dir.toAbsolutePath().normalize();
