@@ -130,16 +130,21 @@ public final class StudyWindow {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
-        c.setCellFactory(col -> {
-            javafx.scene.control.TableCell<T, String> cell = new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setWrapText(true);
-            return cell;
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.getStyleClass().add("text");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
         });
         return c;
     }
@@ -247,7 +252,7 @@ public final class StudyWindow {
             int col = c;
             TableColumn<List<String>, String> column = new TableColumn<>(t.header().get(c));
             column.setCellValueFactory(d -> new ReadOnlyStringWrapper(col < d.getValue().size() ? d.getValue().get(col) : ""));
-            column.setPrefWidth(c == 0 ? 170 : 150);
+            column.setPrefWidth(c == 0 ? 170 : t.header().get(c).equals("seeds") ? 60 : 150);
             view.getColumns().add(column);
         }
         view.getItems().setAll(t.rows());

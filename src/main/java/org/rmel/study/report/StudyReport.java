@@ -129,6 +129,13 @@ public final class StudyReport {
                 + "intervals. Differences are paired: by seed, and by problem within a seed (a seed evaluates every condition "
                 + "on the same problems). Rates (revision success, p_keep, LCP shares) are pooled over seeds. Reference "
                 + "condition: ").append(StudyResults.label(r.reference())).append(".\n");
+        long atStart = r.data().runs().values().stream().flatMap(List::stream)
+                .filter(x -> x.bestStep().isPresent() && x.bestStep().getAsInt() == 0).count();
+        if (atStart > 0) {
+            sb.append("- **Note**: ").append(atStart).append(" of ").append(r.data().finishedRuns())
+                    .append(" finished runs score best at step 0, the model before any RL step; under the paper's checkpoint "
+                    + "rule their scores are the starting model's, which every condition of a seed shares (see *best step* under Runs).\n");
+        }
         if (!tables.anyPaperColumn()) {
             sb.append("- **The paper's numbers** are for Qwen2.5-7B-Instruct on AIME24, AIME25, AMC23, MATH-500 and "
                     + "OlympiadBench; this study's benchmarks (").append(String.join(", ", r.data().benchmarks()))
@@ -170,10 +177,13 @@ public final class StudyReport {
         }
         sb.append("\n## Figures\n\n");
         figureLines.forEach(l -> sb.append(l).append('\n'));
-        sb.append("\n## Runs\n\n| run | state | steps | detail | folder |\n|---|---|---:|---|---|\n");
+        sb.append("\n## Runs\n\n| run | state | steps | best step (scored) | detail | folder |\n|---|---|---:|---:|---|---|\n");
         for (CellStatus c : r.cells()) {
+            String best = r.data().of(c.cell().condition()).stream().filter(x -> x.seed() == c.cell().seed()).findFirst()
+                    .flatMap(x -> x.bestStep().isPresent() ? java.util.Optional.of(Integer.toString(x.bestStep().getAsInt()))
+                            : java.util.Optional.empty()).orElse("–");
             sb.append("| ").append(c.cell().name()).append(" | ").append(c.state().label()).append(" | ")
-                    .append(c.stepsDone()).append(c.stepsTotal().map(t -> "/" + t).orElse("")).append(" | ")
+                    .append(c.stepsDone()).append(c.stepsTotal().map(t -> "/" + t).orElse("")).append(" | ").append(best).append(" | ")
                     .append(md(c.detail())).append(" | `").append(r.study().dir().relativize(r.study().runDir(c.cell()))).append("` |\n");
         }
         return sb.toString();
