@@ -89,8 +89,8 @@ class StudyViewTest {
         waitUntil("the runs are read", () -> view.summaryLabel().getText().startsWith("14 finished, 1 killed"),
                 () -> view.summaryLabel().getText(), 60);
         waitUntil("the claims are listed", () -> view.claimsTable().getItems().size() == 8, () -> "" + view.claimsTable().getItems(), 60);
-        waitUntil("the figures are drawn: scores, difficulty (a, b), LCP share, three LCP histograms",
-                () -> viewers(view) == 7, () -> "" + view.figuresBox().getChildren(), 60);
+        waitUntil("the figures are drawn: scores, difficulty (a, b), difficulty within runs, LCP share, three LCP histograms",
+                () -> viewers(view) == 8, () -> "" + view.figuresBox().getChildren(), 60);
         assertEquals(5, fx(() -> view.tablesBox().getChildren().size()), "Table 1 ×2, Table 2, differences ×2");
         assertTrue(fx(() -> window.libraryView().table().getItems().stream().noneMatch(r -> r.dir().equals(study.dir()))),
                 "a study folder is not listed as a (broken) run");

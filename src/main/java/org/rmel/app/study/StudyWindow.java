@@ -268,7 +268,11 @@ public final class StudyWindow {
     private List<Object> figures(StudyResults r) {
         StudyFigures f = new StudyFigures(r);
         List<Object> out = new ArrayList<>();
-        List<Function<FigureStyle, Figure>> builders = List.of(f::scores, f::difficulty, f::lcpShare, f::lcp);
+        List<Function<FigureStyle, Figure>> builders = new ArrayList<>(List.of(f::scores, f::difficulty));
+        if (f.acrossRuns()) {
+            builders.add(f::difficultyWithinRun);
+        }
+        builders.addAll(List.of(f::lcpShare, f::lcp));
         for (Function<FigureStyle, Figure> b : builders) {
             try {
                 out.add(b.apply(FigureStyle.screen()));

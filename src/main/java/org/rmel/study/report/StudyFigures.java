@@ -38,32 +38,56 @@ public final class StudyFigures {
         this.stats = results.statistics();
     }
 
-    /** Panel (a) by all-negative frequency band, (b) by seed log-prob quintile. */
+    /** Whether the paper's across-runs difficulty could be computed (the runs of a seed's MEL, MEL+Extra, R-MEL finished). */
+    public boolean acrossRuns() {
+        return results.revisingConditions().stream().flatMap(c -> stats.data().of(c).stream())
+                .anyMatch(r -> r.across().cohort() >= 2);
+    }
+
+    /**
+     * Panel (a) revision success (and MEL+Extra's rescue) by difficulty band — the paper's across-runs
+     * definition where it can be computed, else within each run — and (b) by seed log-prob quintile.
+     */
     public Figure difficulty(FigureStyle style) {
-        List<SeedBarPanel.Series> byBand = new ArrayList<>();
+        boolean across = acrossRuns();
+        List<ChartFigure> panels = new ArrayList<>();
+        panels.add(bandPanel(across ? "(a) difficulty: k of N runs all-negative (paper), pooled over seeds"
+                : "(a) difficulty: k/n within the run, pooled over seeds", across, style));
         List<SeedBarPanel.Series> byQuintile = new ArrayList<>();
         for (String c : results.revisingConditions()) {
-            byBand.add(series(StudyResults.label(c) + " revision", c, BANDS, StudyStatistics::revisionBand));
             byQuintile.add(series(StudyResults.label(c) + " revision", c, QUINTILES, StudyStatistics::quintile));
         }
-        for (String c : results.conditionsWithRuns()) {
-            if (stats.data().of(c).stream().anyMatch(r -> r.extraByBand().values().stream().anyMatch(x -> x[1] > 0))) {
-                byBand.add(series(StudyResults.label(c) + " rollout", c, BANDS, StudyStatistics::extraBand));
-            }
-        }
-        byBand.removeIf(s -> s.bars().isEmpty());
         byQuintile.removeIf(s -> s.bars().isEmpty());
-        if (byBand.isEmpty()) {
-            throw new BadInputException("no finished run has revisions or extra rollouts on all-negative groups yet");
-        }
-        List<ChartFigure> panels = new ArrayList<>();
-        panels.add(SeedBarCharts.create(new SeedBarPanel("(a) by all-negative frequency, pooled over seeds",
-                "all-negative frequency (difficulty)", "success rate", byBand), style));
         if (!byQuintile.isEmpty()) {
             panels.add(SeedBarCharts.create(new SeedBarPanel("(b) by seed log-prob quintile, pooled over seeds",
                     "seed mean log-prob quintile (Q1 = least likely)", "success rate", byQuintile), style));
         }
         return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+    }
+
+    /** The bands under the within-run (whole-run k/n) definition, beside the paper's in the report. */
+    public Figure difficultyWithinRun(FigureStyle style) {
+        return bandPanel("difficulty: k/n within the run (whole run), pooled over seeds", false, style);
+    }
+
+    private ChartFigure bandPanel(String title, boolean across, FigureStyle style) {
+        List<SeedBarPanel.Series> byBand = new ArrayList<>();
+        for (String c : results.revisingConditions()) {
+            byBand.add(series(StudyResults.label(c) + " revision", c, BANDS,
+                    across ? StudyStatistics::revisionBandAcross : StudyStatistics::revisionBand));
+        }
+        for (String c : results.conditionsWithRuns()) {
+            if (stats.data().of(c).stream().anyMatch(r -> r.extraByBand().values().stream().anyMatch(x -> x[1] > 0))) {
+                byBand.add(series(StudyResults.label(c) + " rollout", c, BANDS,
+                        across ? StudyStatistics::extraBandAcross : StudyStatistics::extraBand));
+            }
+        }
+        byBand.removeIf(s -> s.bars().isEmpty());
+        if (byBand.isEmpty()) {
+            throw new BadInputException("no finished run has revisions or extra rollouts on all-negative groups yet");
+        }
+        return SeedBarCharts.create(new SeedBarPanel(title, across ? "k of N runs all-negative at that visit"
+                : "all-negative frequency within the run", "success rate", byBand), style);
     }
 
     private SeedBarPanel.Series series(String name, String condition, List<String> buckets,

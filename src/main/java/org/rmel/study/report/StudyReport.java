@@ -48,6 +48,11 @@ public final class StudyReport {
                     figures::scores, wide, files, figureLines);
             figure(out, "difficulty", "Revision success by difficulty, pooled over seeds (the paper's Figure 3); bars and 95% "
                     + "intervals pooled, dots the seeds, labels successes/trials", figures::difficulty, wide, files, figureLines);
+            if (figures.acrossRuns()) {
+                figure(out, "difficulty-within", "The same bands with difficulty counted within each run (k/n over the "
+                        + "prompt's visits in the whole run), for comparison", figures::difficultyWithinRun,
+                        new FigureSize(FigureSize.SINGLE_COLUMN_IN * 1.4, 2.8), files, figureLines);
+            }
             figure(out, "lcp-share", "Accepted revisions with an LCP ratio below 0.5 (the paper: 33.9% without the prefix "
                     + "constraint), pooled over seeds with its 95% interval; dots the seeds", figures::lcpShare,
                     new FigureSize(FigureSize.SINGLE_COLUMN_IN, 2.6), files, figureLines);

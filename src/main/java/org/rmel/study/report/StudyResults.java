@@ -58,7 +58,7 @@ public final class StudyResults {
                 finished.add(cache.read(cell.condition(), cell.seed(), study.runDir(cell)));
             }
         }
-        StudyData data = StudyData.of(study.spec().conditions(), study.spec().seeds(), finished);
+        StudyData data = StudyData.of(study.spec().conditions(), study.spec().seeds(), cache.withAcrossRuns(finished));
         return new StudyResults(study, options, new StudyStatistics(data, new Bootstrap(options.resamples(),
                 options.bootstrapSeed())), cells);
     }

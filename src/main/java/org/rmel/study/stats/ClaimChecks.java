@@ -137,18 +137,26 @@ public final class ClaimChecks {
         if (m.isPresent()) {
             return untestable("inverted-u", statement, m.get());
         }
-        Estimate easy = stats.pooledRate(RMEL, StudyStatistics.revisionBand(EASY));
-        Estimate mid = stats.pooledRate(RMEL, StudyStatistics.revisionBand(INTERMEDIATE));
-        Estimate hard = stats.pooledRate(RMEL, StudyStatistics.revisionBand(HARD));
-        Estimate contrast = stats.pooledContrast(RMEL, List.of(StudyStatistics.revisionBand(EASY),
-                StudyStatistics.revisionBand(INTERMEDIATE), StudyStatistics.revisionBand(HARD)),
+        boolean across = stats.data().of(RMEL).stream().allMatch(r -> r.across().cohort() >= 2);
+        java.util.function.Function<String, java.util.function.Function<SeedRun, long[]>> band =
+                across ? StudyStatistics::revisionBandAcross : StudyStatistics::revisionBand;
+        Estimate easy = stats.pooledRate(RMEL, band.apply(EASY));
+        Estimate mid = stats.pooledRate(RMEL, band.apply(INTERMEDIATE));
+        Estimate hard = stats.pooledRate(RMEL, band.apply(HARD));
+        Estimate contrast = stats.pooledContrast(RMEL, List.of(band.apply(EASY), band.apply(INTERMEDIATE), band.apply(HARD)),
                 r -> Math.min(r[1] - r[0], r[1] - r[2]));
         String measured = "R-MEL revision success pooled over " + easy.seeds() + " seed(s): easy " + rate(easy)
                 + ", intermediate " + rate(mid) + ", hard " + rate(hard)
                 + "; intermediate minus the higher of the others " + delta(contrast);
+        int n = stats.data().of(RMEL).stream().mapToInt(r -> r.across().cohort()).max().orElse(0);
+        String definition = across
+                ? "difficulty as the paper defines it: k of the " + n + " runs of a seed (" + String.join(", ",
+                        SeedRuns.PAPER_COHORT.stream().filter(stats.data()::has).map(ClaimChecks::label).toList())
+                        + ") that were all-negative at that visit of the prompt, banded at 1/3 and 2/3"
+                : "difficulty = the prompt's all-negative frequency k/n over its visits in the whole run, banded at 1/3 and "
+                        + "2/3 (the paper's across-runs definition needs the MEL and MEL+Extra runs of the same seeds)";
         return new Claim("inverted-u", statement, measured, Verdict.direction(contrast, +1),
-                "difficulty = the prompt's all-negative frequency k/n over its visits within the run, banded at 1/3 and 2/3;"
-                        + " the inverted U needs intermediate above both easy and hard");
+                definition + "; the inverted U needs intermediate above both easy and hard");
     }
 
     private Claim b1Capture() {

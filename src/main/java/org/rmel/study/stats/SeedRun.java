@@ -16,7 +16,31 @@ import java.util.OptionalInt;
  */
 public record SeedRun(String condition, int seed, Path dir, Map<String, ProblemScores> benchmarks, OptionalInt bestStep,
         long kept, long metas, Map<String, long[]> revisionByBand, Map<String, long[]> extraByBand,
-        Map<String, long[]> revisionByQuintile, long rescued, long revisions, List<LcpPoint> lcp) {
+        Map<String, long[]> revisionByQuintile, long rescued, long revisions, List<LcpPoint> lcp, Across across) {
+
+    /**
+     * The paper's difficulty: per band, revision success and extra-rollout rescue when a prompt's
+     * difficulty is k of the N runs of its cohort (this run and the MEL, MEL+Extra and R-MEL runs of
+     * the same seed) that were all-negative at that visit; {@code cohort} is N (0: not computed).
+     */
+    public record Across(int cohort, Map<String, long[]> revisionByBand, Map<String, long[]> extraByBand) {
+        public static Across none() {
+            return new Across(0, Map.of(), Map.of());
+        }
+    }
+
+    /** Without the across-runs buckets (they need the other runs of the seed). */
+    public SeedRun(String condition, int seed, Path dir, Map<String, ProblemScores> benchmarks, OptionalInt bestStep,
+            long kept, long metas, Map<String, long[]> revisionByBand, Map<String, long[]> extraByBand,
+            Map<String, long[]> revisionByQuintile, long rescued, long revisions, List<LcpPoint> lcp) {
+        this(condition, seed, dir, benchmarks, bestStep, kept, metas, revisionByBand, extraByBand, revisionByQuintile, rescued,
+                revisions, lcp, Across.none());
+    }
+
+    public SeedRun withAcross(Across a) {
+        return new SeedRun(condition, seed, dir, benchmarks, bestStep, kept, metas, revisionByBand, extraByBand,
+                revisionByQuintile, rescued, revisions, lcp, a);
+    }
 
     /** Per-problem scores of one benchmark at the best step: Pass@1 (0/1) and Avg@N (fraction), by problem id. */
     public record ProblemScores(List<String> ids, double[] pass1, double[] avgN, int samples) {

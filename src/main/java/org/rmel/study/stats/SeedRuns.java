@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rmel.analysis.BucketRate;
+import org.rmel.analysis.CrossRunDifficulty;
+import org.rmel.analysis.DifficultyBuckets;
 import org.rmel.analysis.RunAnalysis;
 import org.rmel.analysis.RunAnalyzer;
 import org.rmel.run.EvalEvent;
@@ -30,6 +32,45 @@ public final class SeedRuns {
     }
 
     private final Map<Path, Cached> cache = new HashMap<>();
+    private final Map<String, List<DifficultyBuckets>> acrossCache = new HashMap<>();
+
+    /** The conditions whose runs of a seed make the paper's difficulty cohort (its k of 3). */
+    public static final List<String> PAPER_COHORT = List.of("mel", "mel-extra", "r-mel");
+
+    /**
+     * Adds the paper's across-runs difficulty to each run: its cohort is the MEL, MEL+Extra and
+     * R-MEL runs of its seed, plus itself (an ablation takes R-MEL's place: k of 3 again); runs read
+     * once per unchanged cohort.
+     */
+    public synchronized List<SeedRun> withAcrossRuns(List<SeedRun> finished) {
+        List<SeedRun> out = new ArrayList<>();
+        for (SeedRun r : finished) {
+            List<SeedRun> cohort = new ArrayList<>();
+            for (SeedRun x : finished) {
+                if (x.seed() == r.seed() && PAPER_COHORT.contains(x.condition()) && x != r) {
+                    cohort.add(x);
+                }
+            }
+            if (!PAPER_COHORT.contains(r.condition())) {
+                cohort.removeIf(x -> x.condition().equals("r-mel"));
+            }
+            cohort.add(r);
+            if (cohort.size() < 2) {
+                out.add(r);
+                continue;
+            }
+            List<Path> dirs = cohort.stream().map(SeedRun::dir).toList();
+            StringBuilder key = new StringBuilder();
+            for (Path d : dirs) {
+                Cached c = cache.get(d);
+                key.append(d).append('@').append(c == null ? -1 : c.size()).append('@').append(c == null ? -1 : c.modified()).append(';');
+            }
+            List<DifficultyBuckets> buckets = acrossCache.computeIfAbsent(key.toString(), k -> CrossRunDifficulty.ofPaths(dirs));
+            DifficultyBuckets mine = buckets.get(buckets.size() - 1);
+            out.add(r.withAcross(new SeedRun.Across(cohort.size(), counts(mine.revisionBands()), counts(mine.extraBands()))));
+        }
+        return out;
+    }
 
     /** The run in {@code dir} as the statistics see it. */
     public synchronized SeedRun read(String condition, int seed, Path dir) {

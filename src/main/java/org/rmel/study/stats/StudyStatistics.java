@@ -287,6 +287,15 @@ public final class StudyStatistics {
         return r -> r.revisionByBand().get(band);
     }
 
+    /** Counts of one band under the paper's across-runs difficulty (null when the run has none). */
+    public static Function<SeedRun, long[]> revisionBandAcross(String band) {
+        return r -> r.across().revisionByBand().get(band);
+    }
+
+    public static Function<SeedRun, long[]> extraBandAcross(String band) {
+        return r -> r.across().extraByBand().get(band);
+    }
+
     public static Function<SeedRun, long[]> extraBand(String band) {
         return r -> r.extraByBand().get(band);
     }

@@ -47,23 +47,34 @@ public class StudyReportTest {
         return study;
     }
 
+    private record SeedRunCheck(String condition, int seed, int cohort) {
+    }
+
     @Test
     void theReportStatesEveryClaimAndWritesTablesAndFigures() throws Exception {
         Study study = simulatedStudy(tmp.resolve("study"));
         StudyResults results = StudyResults.compute(study, RunStates.read(study),
                 new StudyResults.Options("r-mel", 1000, Bootstrap.DEFAULT_SEED, 0.03), new SeedRuns());
         assertEquals(14, results.data().finishedRuns(), "the killed mel-s3 is left out");
+        // the paper's difficulty: k of the MEL, MEL+Extra and R-MEL runs of a seed; an ablation takes R-MEL's place
+        for (SeedRunCheck c : List.of(new SeedRunCheck("r-mel", 1, 3), new SeedRunCheck("r-mel-b1", 2, 3),
+                new SeedRunCheck("r-mel", 3, 2), new SeedRunCheck("r-mel-no-prefix", 3, 2))) {
+            assertEquals(c.cohort(), results.data().run(c.condition(), c.seed()).across().cohort(), c.toString());
+        }
+        long revisedAcross = results.data().run("r-mel", 1).across().revisionByBand().values().stream().mapToLong(x -> x[1]).sum();
+        assertEquals(results.data().run("r-mel", 1).revisions(), revisedAcross, "every revision has an across-runs band");
         StudyReport.Written w = StudyReport.write(results, study.reportDir());
         String md = Files.readString(w.markdown());
         for (String id : List.of("avg-pass1", "avg8-highest", "math500", "no-prefix", "b1", "inverted-u", "b1-capture", "p-keep")) {
             assertTrue(md.contains("*" + id + "*"), id);
         }
         assertTrue(md.contains("not yet: mel-s3 killed"), md);
+        assertTrue(md.contains("difficulty as the paper defines it: k of the 3 runs of a seed (MEL, MEL+Extra, R-MEL)"), md);
         assertTrue(md.contains("the study does not evaluate MATH-500 (its benchmarks: synthetic)"), md);
         assertTrue(md.contains("| MEL | 2 |"), "MEL's row is over its two finished seeds:\n" + md);
         assertTrue(md.matches("(?s).*\\| R-MEL w/o prefix \\| τ = 0, B = 4 \\| 3 \\| \\d+\\.\\d\\d \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d] \\| [+-]\\d.*"), md);
-        for (String f : List.of("scores", "difficulty", "lcp-share", "lcp")) {
-            double widthIn = f.equals("lcp-share") ? 3.5 : 7.16;
+        for (String f : List.of("scores", "difficulty", "difficulty-within", "lcp-share", "lcp")) {
+            double widthIn = f.equals("lcp-share") ? 3.5 : f.equals("difficulty-within") ? 3.5 * 1.4 : 7.16;
             double heightIn = f.equals("lcp-share") ? 2.6 : 2.8;
             Path pdf = study.reportDir().resolve(f + ".pdf");
             assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"), f);
