@@ -182,13 +182,14 @@ public final class StudyReport {
         }
         sb.append("\n## Figures\n\n");
         figureLines.forEach(l -> sb.append(l).append('\n'));
-        sb.append("\n## Runs\n\n| run | state | steps | best step (scored) | detail | folder |\n|---|---|---:|---:|---|---|\n");
+        sb.append("\n## Runs\n\n| run | state | steps | best step (scored) | wall time | detail | folder |\n|---|---|---:|---:|---:|---|---|\n");
         for (CellStatus c : r.cells()) {
             String best = r.data().of(c.cell().condition()).stream().filter(x -> x.seed() == c.cell().seed()).findFirst()
                     .flatMap(x -> x.bestStep().isPresent() ? java.util.Optional.of(Integer.toString(x.bestStep().getAsInt()))
                             : java.util.Optional.empty()).orElse("–");
             sb.append("| ").append(c.cell().name()).append(" | ").append(c.state().label()).append(" | ")
                     .append(c.stepsDone()).append(c.stepsTotal().map(t -> "/" + t).orElse("")).append(" | ").append(best).append(" | ")
+                    .append(c.elapsed().map(d -> String.format(Locale.ROOT, "%.1f min", d.toMillis() / 60000.0)).orElse("–")).append(" | ")
                     .append(md(c.detail())).append(" | `").append(r.study().dir().relativize(r.study().runDir(c.cell()))).append("` |\n");
         }
         return sb.toString();
