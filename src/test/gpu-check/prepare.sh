@@ -2,9 +2,9 @@
 # Run here (no GPU needed) before the device run: builds the jar, writes the git-ignored bundle
 # .gpu/ that the device run carries (jlinked Java runtime, the trainer's class path, the gpu-kit's
 # JNI sources, and the shared fixtures and benchmark files, which do not travel on their own).
-# Usage: scripts/gpu-check/prepare.sh   (from the repository root)
+# Usage: src/test/gpu-check/prepare.sh   (from the repository root)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 SHARED="${RMEL_SHARED:-}"
 for d in ../shared ../../shared /work/shared; do
   [ -z "$SHARED" ] && [ -d "$d/gpu-kit" ] && SHARED="$d"

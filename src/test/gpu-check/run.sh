@@ -8,11 +8,11 @@
 #   4. a 10-step paper-preset run of a random Qwen2.5-0.5B-shaped model (bench random-model), sizes
 #      cut to fit the time (logged), with GPU memory sampled by nvidia-smi throughout.
 # Writes OUT/summary.md, OUT/log.txt and the run's small files (at most 8 files in all).
-# Usage (repository root, with .gpu/ from prepare.sh): OUT=/tmp/out scripts/gpu-check/run.sh
+# Usage (repository root, with .gpu/ from prepare.sh): OUT=/tmp/out src/test/gpu-check/run.sh
 # Dry run without a GPU or torch: DRY_LIBTORCH=<an extracted DJL CPU libtorch folder with its JNI>
 #   DEVICE=cpu, plus smaller sizes (RANDOM_ARGS, BENCH_SIZES, STEPS, PPS, NEW, K) to finish on a small CPU.
 set -uo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 B="$ROOT/.gpu"
 OUT="${OUT:-/tmp/out}"
 W="${WORK:-/tmp/rmel-gpu}"   # scratch: runtime, JNI cache, random model, run folder
@@ -51,7 +51,7 @@ else
   JNI_DIR="$DJL_CACHE_DIR/pytorch/$TV-$CU-linux-x86_64"
   mkdir -p "$JNI_DIR"
   rm -rf $W/kit && cp -r "$B/kit" $W/kit && chmod -R u+w $W/kit
-  if ! timeout "$(lim 300)" $PY "$ROOT/scripts/gpu-check/build_jni.py" $W/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
+  if ! timeout "$(lim 300)" $PY "$ROOT/src/test/gpu-check/build_jni.py" $W/kit "$JNI_DIR/0.36.0-libdjl_torch.so"; then
     sum "- JNI build FAILED (see log.txt)"; exit 3
   fi
   sum "- JNI: DJL 0.36.0's sources built against torch $TV ($CU) in $(( $(date +%s) - T0 )) s"
