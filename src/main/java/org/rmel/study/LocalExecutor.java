@@ -91,9 +91,12 @@ public final class LocalExecutor implements StudyExecutor {
         }, "study-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         say(out, "study " + study.dir() + ": " + study.spec().cells().size() + " runs, " + parallel
-                + " at a time (" + (mode == Mode.START ? "starting runs not yet started" : "resuming stopped, killed and failed runs") + ")");
+                + " at a time (" + (mode == Mode.START ? "starting runs not yet started" : "resuming stopped, killed and failed runs")
+                + String.format(Locale.ROOT, "; %d cores, load average %.1f)", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         String lastSummary = "";
         long lastPrint = 0;
+        long started = System.nanoTime();
         try (RunStates states = new RunStates(study)) {
             while (!stopping.get()) {
                 reap(study, children, out);
@@ -139,7 +142,8 @@ public final class LocalExecutor implements StudyExecutor {
             return UNFINISHED;
         }
         StudyStatus end = new StudyStatus(RunStates.read(study), List.of(), Optional.empty());
-        say(out, "done: " + end.summary());
+        say(out, String.format(Locale.ROOT, "done in %.1f min (load average %.1f): ", (System.nanoTime() - started) / 6e10,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + end.summary());
         List<String> left = end.cells().stream().filter(c -> c.state() != CellState.FINISHED)
                 .map(c -> c.cell().name() + " (" + c.state().label() + ")").toList();
         if (!left.isEmpty()) {
