@@ -226,8 +226,15 @@ public final class SlurmExecutor implements StudyExecutor {
                     RunStates.eta(cells, Math.max(1, cells.size())));
         }
         Map<String, SlurmClient.Task> tasks = new HashMap<>();
-        for (SlurmClient.Task t : slurm.squeue(jobs.jobIds())) {
-            tasks.put(t.name(), t);
+        try {
+            for (SlurmClient.Task t : slurm.squeue(jobs.jobIds())) {
+                tasks.put(t.name(), t);
+            }
+        } catch (org.rmel.base.EnvironmentException e) {
+            notes.add(e.getMessage() + " — the states below come from the run folders alone");
+            List<CellStatus> alone = cells.stream().map(c -> jobs.latest(c.cell().index())
+                    .map(j -> c.withJob(j + "_" + c.cell().index(), null)).orElse(c)).toList();
+            return new StudyStatus(alone, notes, RunStates.eta(alone, 1));
         }
         List<String> unknown = new ArrayList<>();
         jobs.latest().forEach((cell, job) -> {

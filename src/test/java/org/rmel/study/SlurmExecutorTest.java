@@ -162,4 +162,17 @@ class SlurmExecutorTest {
         assertTrue(e.getMessage().startsWith("executor slurm: 'sbatch' is not on the PATH (" + emptyBin + ")"), e.getMessage());
         assertFalse(Files.exists(study.slurmDir().resolve(SlurmJobs.FILE)), "nothing was submitted");
     }
+
+    @Test
+    void statusWithoutSlurmsCommandsFallsBackToTheRunFoldersAndSaysSo() throws Exception {
+        Study study = study("elsewhere", Map.of(), Map.of(), Map.of("sbatch_args", "--begin=now+1hour"));
+        executor().run(study, StudyExecutor.Mode.START, false, out);
+        // the same study read on a machine without Slurm (a laptop with the shared folder mounted)
+        StudyStatus status = SlurmExecutor.of(study, Map.of("PATH", tmp.resolve("bin").toString())).status(study);
+        assertEquals(4, status.counts().get(CellState.PENDING), status.toString());
+        assertTrue(status.notes().get(0).contains("'squeue' is not on the PATH") && status.notes().get(0).contains("run folders alone"),
+                status.notes().toString());
+        assertTrue(status.cells().get(0).job().orElseThrow().endsWith("_0"));
+        executor().cancel(study, out);
+    }
 }
