@@ -100,21 +100,25 @@ public final class WorkbenchWindow {
             return thread;
         });
         this.selecting = new LatestTaskRunner(background);
-        this.launches = new Launches(workspace.launchesFolder(), trainer);
+        this.launches = new Launches(workspace::launchesFolder, trainer); // follows the workspace the user chooses
         this.studies = new org.rmel.app.study.StudyMenu(stage, workspace::folder, workspace.stateFolder(), trainer, background,
                 this::openRuns, message::setText);
         WorkbenchContext context = new WorkbenchContext(background, () -> stage, preferences, monitor);
         this.frame = new WorkbenchFrame(context, PanelRegistry.panels());
         this.libraryView = new RunLibraryView(this::onLibrarySelection);
+        libraryView.setActions(this::stopSelected, this::resumeSelected);
         runsToOpen.stream().filter(dir -> !studies.openIfStudy(dir)).forEach(dir -> opened.add(dir.toAbsolutePath().normalize()));
 
         BorderPane root = new BorderPane();
         root.setTop(menus(preferences));
-        SplitPane right = new SplitPane(frame.root(), logPane());
+        TitledPane logPane = logPane();
+        SplitPane right = new SplitPane(frame.root(), logPane);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.84);
-        SplitPane main = new SplitPane(libraryPane(), right);
+        VBox libraryPane = libraryPane();
+        SplitPane main = new SplitPane(libraryPane, right);
         main.setDividerPositions(0.29);
+        SplitPane.setResizableWithParent(libraryPane, false); // a narrower window narrows the panels, not the library
         root.setCenter(main);
         root.setBottom(statusBar());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -125,6 +129,7 @@ public final class WorkbenchWindow {
         Theme.decorate(stage, preferences);
         WindowLayout layout = new WindowLayout(preferences, stage, main, right, frame.tabs());
         layout.restore();
+        collapsibleLog(logPane, right, preferences.node("layout"));
         stage.setOnHiding(e -> layout.save());
         stage.setOnHidden(e -> close());
 
@@ -207,10 +212,16 @@ public final class WorkbenchWindow {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
         MenuItem stop = new MenuItem("Stop Selected Run");
+        stop.setId("menu-stop");
         stop.setOnAction(e -> stopSelected());
+        stop.disableProperty().bind(libraryView.canStop().not());
+        MenuItem resume = new MenuItem("Resume Selected Run (train --resume)");
+        resume.setId("menu-resume");
+        resume.setOnAction(e -> resumeSelected());
+        resume.disableProperty().bind(libraryView.canResume().not());
         MenuItem diagnostics = new MenuItem("Diagnostics…");
         diagnostics.setOnAction(e -> showDiagnostics());
-        return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop),
+        return new MenuBar(new Menu("File", null, newRun, open, chooseWorkspace, quit), new Menu("Run", null, stop, resume),
                 studies.menu(), new Menu("View", null, Theme.darkToggle(stage, preferences)),
                 new Menu("Help", null, diagnostics));
     }
@@ -222,6 +233,8 @@ public final class WorkbenchWindow {
         Button stop = new Button("Stop");
         stop.setId("stop-run");
         stop.setOnAction(e -> stopSelected());
+        stop.disableProperty().bind(libraryView.canStop().not());
+        stop.setTooltip(new javafx.scene.control.Tooltip("Stop the selected running run at the end of its step"));
         Button open = new Button("Open…");
         open.setOnAction(e -> chooseRunFolder());
         HBox buttons = new HBox(6, newRun, stop, open);
@@ -230,7 +243,9 @@ public final class WorkbenchWindow {
         title.setStyle("-fx-font-weight: bold;");
         title.setPadding(new Insets(6, 6, 0, 6));
         VBox.setVgrow(libraryView.table(), Priority.ALWAYS);
-        return new VBox(title, buttons, libraryView.table());
+        VBox pane = new VBox(title, buttons, libraryView.table());
+        pane.setMinWidth(230);
+        return pane;
     }
 
     private TitledPane logPane() {
@@ -238,9 +253,33 @@ public final class WorkbenchWindow {
         log.setEditable(false);
         log.setWrapText(false);
         log.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        log.setMinHeight(0);
         TitledPane pane = new TitledPane("Trainer log (selected run)", log);
-        pane.setCollapsible(false);
+        pane.setId("trainer-log-pane");
+        pane.setCollapsible(true); // a small window gives its height back to the panels
+        pane.setMinHeight(0);
         return pane;
+    }
+
+    /**
+     * Collapsing the trainer log gives its height to the panels (the split item is capped at the
+     * title's height); expanding brings the divider back where it was. Remembered between sessions.
+     */
+    private static void collapsibleLog(TitledPane pane, SplitPane split, Preferences layout) {
+        double[] expandedAt = {split.getDividerPositions()[0]};
+        pane.expandedProperty().addListener((o, was, expanded) -> {
+            layout.putBoolean("log-collapsed", !expanded);
+            if (expanded) {
+                pane.setMaxHeight(Double.MAX_VALUE);
+                split.setDividerPositions(expandedAt[0]);
+            } else {
+                expandedAt[0] = split.getDividerPositions()[0];
+                pane.setMaxHeight(Region.USE_PREF_SIZE);
+            }
+        });
+        if (layout.getBoolean("log-collapsed", false)) {
+            pane.setExpanded(false);
+        }
     }
 
     private HBox statusBar() {
@@ -285,6 +324,9 @@ public final class WorkbenchWindow {
     private void chooseRunFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open Run Folder");
+        if (Files.isDirectory(workspace.folder())) {
+            chooser.setInitialDirectory(workspace.folder().toFile());
+        }
         File dir = chooser.showDialog(stage);
         if (dir != null) {
             openRuns(List.of(dir.toPath()));
@@ -294,16 +336,36 @@ public final class WorkbenchWindow {
     private void chooseWorkspace() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Workspace Folder (its sub-folders are runs)");
+        if (Files.isDirectory(workspace.folder())) {
+            chooser.setInitialDirectory(workspace.folder().toFile());
+        }
         File dir = chooser.showDialog(stage);
         if (dir != null) {
-            background.execute(() -> workspace.setFolder(dir.toPath()));
-            message.setText("Workspace: " + dir);
+            setWorkspace(dir.toPath());
         }
     }
 
     /** Help → Diagnostics: {@code rmel doctor}'s report. */
     public javafx.scene.control.Alert showDiagnostics() {
         return DiagnosticsDialog.show(stage, background);
+    }
+
+    /**
+     * Switches the workspace: the library lists its runs, and everything the workbench writes from
+     * now on (launch records, trainer console output) goes under it; trainers recorded there are
+     * re-attached.
+     */
+    public void setWorkspace(Path dir) {
+        message.setText("Workspace: " + dir);
+        background.execute(() -> {
+            workspace.setFolder(dir);
+            try {
+                opened.addAll(launches.reattach());
+            } catch (IOException e) {
+                javafx.application.Platform.runLater(() -> message.setText("Cannot read the launch records: " + e.getMessage()));
+            }
+            javafx.application.Platform.runLater(this::refreshLibrary);
+        });
     }
 
     /** Opens the New Run dialog; on Start, launches the trainer and selects the new run. */
@@ -334,6 +396,31 @@ public final class WorkbenchWindow {
                 javafx.application.Platform.runLater(() -> message.setText("Cannot start the trainer: " + e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Continues the selected stopped, killed or failed runs with {@code train --resume RUN} as child
+     * processes, followed like any run this workbench started.
+     */
+    public void resumeSelected() {
+        for (LibraryRow row : libraryView.selectedRows()) {
+            if (!row.resumable()) {
+                continue;
+            }
+            Path dir = row.dir();
+            message.setText("Resuming " + dir.getFileName() + "…");
+            background.execute(() -> {
+                try {
+                    TrainerProcess process = launches.start(dir, List.of("--resume", dir.toString()),
+                            workspace.consoleLogFor(dir));
+                    javafx.application.Platform.runLater(() -> message.setText(
+                            "Resumed " + dir.getFileName() + " (pid " + process.pid() + ")"));
+                } catch (IOException | RuntimeException e) {
+                    javafx.application.Platform.runLater(() -> message.setText("Cannot resume " + dir.getFileName() + ": "
+                            + e.getMessage()));
+                }
+            });
+        }
     }
 
     /** Stops the trainers of the selected runs: SIGTERM, then SIGKILL after {@link #STOP_GRACE}. */
@@ -392,6 +479,8 @@ public final class WorkbenchWindow {
         if (run.isPresent()) {
             runStatus.setText(StatusText.of(primary.getFileName().toString(), run.get().status())
                     + (selected.size() > 1 ? "  (+" + (selected.size() - 1) + " overlaid)" : ""));
+        } else if (launches.isRunning(primary)) {
+            runStatus.setText(primary.getFileName() + ": starting (the trainer is preparing the run folder)");
         } else if (problem != null) {
             runStatus.setText(primary.getFileName() + ": " + firstLine(problem));
         }

@@ -210,31 +210,109 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
     }
 
     /**
-     * Paired bootstrap of every other run against the reference run (the full method if selected,
-     * else the first run), per benchmark, for Pass@1 and Avg@8.
+     * Paired bootstrap of every other run against the default reference (the full method if
+     * selected, else the first run), per benchmark, for Pass@1 and Avg@8.
      */
     public List<PairedBootstrap.Comparison> comparisons() {
-        int ref = fullMethodIndex() >= 0 ? fullMethodIndex() : 0;
-        List<PairedBootstrap.Comparison> out = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            if (i == ref) {
-                continue;
-            }
-            for (String b : benchmarks()) {
-                Optional<EvalEvent> a = analyses.get(ref).evalForComparison(b);
-                Optional<EvalEvent> o = analyses.get(i).evalForComparison(b);
-                if (a.isPresent() && o.isPresent() && !a.get().perProblem().isEmpty() && !o.get().perProblem().isEmpty()) {
-                    for (PairedBootstrap.Metric m : PairedBootstrap.Metric.values()) {
-                        out.add(PairedBootstrap.compare(a.get(), o.get(), m, PairedBootstrap.DEFAULT_RESAMPLES, 20_240_501L));
-                    }
-                }
-            }
-        }
-        return out;
+        return paired(defaultReference()).rows().stream().map(PairedRow::comparison).toList();
+    }
+
+    /** The reference a comparison uses unless the user picks one: the first plain R-MEL run, else the first run. */
+    public int defaultReference() {
+        return fullMethodIndex() >= 0 ? fullMethodIndex() : 0;
     }
 
     public String referenceLabel() {
-        return labels.get(fullMethodIndex() >= 0 ? fullMethodIndex() : 0);
+        return labels.get(defaultReference());
+    }
+
+    /** Fewer paired problems than this make a bootstrap interval too coarse to read; the row says so. */
+    public static final int FEW_PAIRED = 20;
+
+    /**
+     * One paired comparison: {@code run} against the reference on one benchmark and metric, with a
+     * note when it needs one (few paired problems, problems only one run evaluated).
+     */
+    public record PairedRow(String run, PairedBootstrap.Comparison comparison, String note) {
+    }
+
+    /**
+     * The paired bootstrap table against a reference: rows, and notes for what could not be
+     * compared (a reference or run without per-problem evaluations — e.g. stopped before its first
+     * evaluation — or without a benchmark in common), instead of rows of dashes.
+     */
+    public record Paired(int reference, String referenceLabel, List<PairedRow> rows, List<String> notes) {
+        public Paired {
+            rows = List.copyOf(rows);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Paired bootstrap of every other run against run {@code reference} (an index into {@link #runs()}). */
+    public Paired paired(int reference) {
+        if (reference < 0 || reference >= runs.size()) {
+            throw new IllegalArgumentException("reference " + reference + " outside the " + runs.size() + " runs");
+        }
+        String refLabel = labels.get(reference);
+        List<PairedRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> refBenchmarks = benchmarks().stream().filter(b -> hasPerProblem(reference, b)).toList();
+        if (runs.size() < 2) {
+            notes.add("Select a second run to compare with " + refLabel + ".");
+            return new Paired(reference, refLabel, rows, notes);
+        }
+        if (refBenchmarks.isEmpty()) {
+            notes.add("The reference " + refLabel + " has no evaluation with per-problem results (" + progress(reference)
+                    + "), so nothing can be paired with it: choose another reference run.");
+            return new Paired(reference, refLabel, rows, notes);
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            if (i == reference) {
+                continue;
+            }
+            int before = rows.size();
+            for (String b : refBenchmarks) {
+                if (!hasPerProblem(i, b)) {
+                    continue;
+                }
+                EvalEvent a = analyses.get(reference).evalForComparison(b).orElseThrow();
+                EvalEvent o = analyses.get(i).evalForComparison(b).orElseThrow();
+                for (PairedBootstrap.Metric m : PairedBootstrap.Metric.values()) {
+                    PairedBootstrap.Comparison c = PairedBootstrap.compare(a, o, m, PairedBootstrap.DEFAULT_RESAMPLES, 20_240_501L);
+                    if (c.paired() == 0) {
+                        continue;
+                    }
+                    rows.add(new PairedRow(labels.get(i), c, rowNote(c, refLabel, labels.get(i))));
+                }
+            }
+            if (rows.size() == before) {
+                notes.add(labels.get(i) + ": no evaluation shares problems with " + refLabel + " (" + progress(i) + ").");
+            }
+        }
+        return new Paired(reference, refLabel, rows, notes);
+    }
+
+    private boolean hasPerProblem(int run, String benchmark) {
+        return analyses.get(run).evalForComparison(benchmark).map(e -> !e.perProblem().isEmpty()).orElse(false);
+    }
+
+    /** Where a run stands, for a note: how far it got and what it evaluated. */
+    private String progress(int run) {
+        RunAnalysis a = analyses.get(run);
+        int evals = a.evals().values().stream().mapToInt(List::size).sum();
+        return "step " + a.lastStep() + (evals == 0 ? ", no evaluation yet" : ", " + evals + " evaluation(s): "
+                + String.join(", ", a.evals().keySet()));
+    }
+
+    private static String rowNote(PairedBootstrap.Comparison c, String ref, String run) {
+        List<String> parts = new ArrayList<>();
+        if (c.paired() < FEW_PAIRED) {
+            parts.add("only " + c.paired() + " paired problems: a coarse interval");
+        }
+        if (c.onlyInA() > 0 || c.onlyInB() > 0) {
+            parts.add(c.onlyInA() + " problem(s) only in " + ref + ", " + c.onlyInB() + " only in " + run + " (left out)");
+        }
+        return String.join("; ", parts);
     }
 
     /**

@@ -21,7 +21,9 @@ import org.rmel.run.RunFiles;
 /**
  * The trainers this workbench started or re-attached to, and how the ended ones ended (exit code
  * and the last lines of their output). Launch records live in the workspace's
- * {@code .workbench/launches/}; a record is removed once its process has ended.
+ * {@code .workbench/launches/} (the workspace chosen when the trainer starts: the folder is asked
+ * for each time, so nothing is written under a workspace the user has left); a record is removed
+ * once its process has ended.
  */
 public final class Launches {
     /** How a trainer ended: its exit code (empty when re-attached: only the run folder knows) and last output lines. */
@@ -33,13 +35,18 @@ public final class Launches {
 
     private static final int LAST_LINES = 12;
 
-    private final Path launchesDir;
+    private final java.util.function.Supplier<Path> launchesDir;
     private final TrainerCommand command;
     private final Map<Path, TrainerProcess> processes = new ConcurrentHashMap<>();
     private final Map<Path, Ended> ended = new ConcurrentHashMap<>();
     private final Set<Path> order = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
     public Launches(Path launchesDir, TrainerCommand command) {
+        this(() -> launchesDir, command);
+    }
+
+    /** Launch records go to (and are re-attached from) whatever folder {@code launchesDir} gives at the time. */
+    public Launches(java.util.function.Supplier<Path> launchesDir, TrainerCommand command) {
         this.launchesDir = launchesDir;
         this.command = command;
     }
@@ -58,37 +65,39 @@ public final class Launches {
         if (processes.containsKey(dir) && processes.get(dir).isAlive()) {
             throw new IllegalStateException(dir + " is already being worked on by process " + processes.get(dir).pid());
         }
-        TrainerProcess process = TrainerProcess.start(command.subcommand(subcommand, args), dir, consoleLog, launchesDir);
-        track(dir, process);
+        Path records = launchesDir.get();
+        TrainerProcess process = TrainerProcess.start(command.subcommand(subcommand, args), dir, consoleLog, records);
+        track(dir, process, records);
         return process;
     }
 
     /** Attaches to the recorded trainers that are still running; forgets the records of ended ones. */
     public List<Path> reattach() throws IOException {
         List<Path> attached = new ArrayList<>();
-        for (LaunchRecord record : LaunchRecord.loadAll(launchesDir)) {
+        Path records = launchesDir.get();
+        for (LaunchRecord record : LaunchRecord.loadAll(records)) {
             Path dir = record.runPath().toAbsolutePath().normalize();
             Optional<TrainerProcess> live = TrainerProcess.attach(record);
             if (live.isPresent()) {
                 if (!processes.containsKey(dir)) {
-                    track(dir, live.get());
+                    track(dir, live.get(), records);
                     attached.add(dir);
                 }
             } else {
-                Files.deleteIfExists(launchesDir.resolve(record.fileName()));
+                Files.deleteIfExists(records.resolve(record.fileName()));
             }
         }
         return attached;
     }
 
-    private void track(Path dir, TrainerProcess process) {
+    private void track(Path dir, TrainerProcess process, Path records) {
         processes.put(dir, process);
         ended.remove(dir);
         order.add(dir);
         process.onExit().whenComplete((result, error) -> {
             ended.put(dir, new Ended(process.exitCode(), lastLines(dir, process.record())));
             try {
-                Files.deleteIfExists(launchesDir.resolve(process.record().fileName()));
+                Files.deleteIfExists(records.resolve(process.record().fileName()));
             } catch (IOException e) {
                 // another workbench removed it first, or the workspace went away: either way it is gone
             }

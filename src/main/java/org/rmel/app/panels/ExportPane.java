@@ -136,13 +136,13 @@ final class ExportPane {
         String ext = format.getValue();
         chooser.setInitialFileName(baseName + "." + ext);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
-        String last = prefs.get("dir", null);
-        if (last != null && new File(last).isDirectory()) {
-            chooser.setInitialDirectory(new File(last));
+        File initial = SaveLocation.initialDirectory(prefs);
+        if (initial != null) {
+            chooser.setInitialDirectory(initial);
         }
         File f = chooser.showSaveDialog(owner.get());
         if (f != null) {
-            prefs.put("dir", f.getParent());
+            SaveLocation.remember(prefs, f);
             export(f.toPath());
         }
     }

@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -153,10 +154,21 @@ public final class RevisionsPanel implements WorkbenchPanel {
         VBox detail = new VBox(6, header, nav, positionsNote, problemTitle, problem, leftTitle, left.node(), rightTitle,
                 right.node(), answers, meta, export.node());
         detail.setPadding(new Insets(6));
+        // In a small window the detail scrolls instead of squeezing the texts to nothing.
+        left.node().setMinHeight(90);
+        right.node().setMinHeight(90);
+        left.node().setPrefHeight(220);
+        right.node().setPrefHeight(220);
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setId("revision-detail");
+        detailScroll.setFitToWidth(true);
+        detailScroll.setFitToHeight(true);
+        detailScroll.setMinWidth(260);
         TabPane lists = new TabPane(new Tab("Revision attempts", new VBox(4, count, table)), new Tab("Meta-experience pairs", pairs));
+        lists.setMinWidth(200);
         lists.getTabs().forEach(t -> t.setClosable(false));
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(lists, detail);
+        SplitPane split = new SplitPane(lists, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
         root.setTop(filters);

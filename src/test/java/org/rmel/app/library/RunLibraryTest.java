@@ -1,6 +1,7 @@
 package org.rmel.app.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -53,7 +54,10 @@ class RunLibraryTest {
             LibraryRow row = LibraryRow.of(summary, new Launches(tmp.resolve("launches"), TrainerCommand.ofCurrentJvm()),
                     ZoneOffset.UTC);
             assertEquals(new LibraryRow(run.toAbsolutePath().normalize(), "r", "r-mel", "finished", "7/7",
-                    "23-11-14 22:13", "completed", false), row);
+                    "2023-11-14 22:13", "completed", false, 7, row.startedAtMs()), row);
+            assertEquals("2023-11-14 22:13", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(java.time.Instant.ofEpochMilli(row.startedAtMs()).atZone(ZoneOffset.UTC)), "sorts by what it shows");
+            assertFalse(row.resumable(), "a finished run has nothing to resume");
         }
     }
 

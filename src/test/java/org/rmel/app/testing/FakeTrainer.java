@@ -9,7 +9,9 @@ import org.rmel.run.RunWriter;
  * a real run folder through the run writer, one step every 200 ms, for {@code fake.steps} steps
  * (system property). On SIGTERM it ends the step and writes {@code run_finished: stopped} like the
  * real trainer; with {@code fake.crashAt=N} it throws at step N (exit code 1 and a stack trace on
- * its output, no final event), like a trainer hitting a bug.
+ * its output, no final event), like a trainer hitting a bug. {@code train --resume DIR} continues
+ * DIR through {@link RunWriter#resume} from its last checkpoint (step 0 without one), and
+ * {@code fake.startDelayMs} waits before the run folder is created, as a trainer loading a model does.
  */
 public final class FakeTrainer {
     private FakeTrainer() {
@@ -17,9 +19,12 @@ public final class FakeTrainer {
 
     public static void main(String[] args) throws Exception {
         Path out = null;
+        Path resume = null;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--out")) {
                 out = Path.of(args[i + 1]);
+            } else if (args[i].equals("--resume")) {
+                resume = Path.of(args[i + 1]);
             }
         }
         int steps = Integer.getInteger("fake.steps", 5);
@@ -39,9 +44,11 @@ public final class FakeTrainer {
         // The hook goes in before the run folder exists, as in the real trainer (StopSignal): a
         // SIGTERM sent as soon as the workbench sees the run must still end in run_finished.
         Runtime.getRuntime().addShutdownHook(hook);
-        RunWriter writer = RunWriter.create(out, TestRuns.spec("r-mel", steps));
-        System.out.println("fake trainer writing " + out);
-        for (int s = 1; s <= steps; s++) {
+        Thread.sleep(Long.getLong("fake.startDelayMs", 0));
+        RunWriter writer = resume != null ? RunWriter.resume(resume) : RunWriter.create(out, TestRuns.spec("r-mel", steps));
+        int first = writer.resumedFrom().map(c -> c.step() + 1).orElse(1);
+        System.out.println("fake trainer writing " + (resume != null ? resume + " (resumed)" : out));
+        for (int s = first; s <= steps; s++) {
             Thread.sleep(200);
             if (s == crashAt) {
                 throw new IllegalStateException("simulated trainer bug at step " + s);
