@@ -147,7 +147,7 @@ class WorkbenchWindowTest {
         assertEquals(0.1 + 0.01 * 7, reward.getY(6).doubleValue(), 1e-12, "the exact logged value");
         String tooltip = fx(() -> ((ChartViewer) window.stage().getScene().lookup("#chart-reward")).getChart().getXYPlot()
                 .getRenderer().getToolTipGenerator(0, 6).generateToolTip(chart("reward"), 0, 6));
-        assertEquals("mean: x = 7, y = 0.17", tooltip, "hovering shows the exact value");
+        assertEquals("mean\nstep 7\nlogged: 0.17", tooltip, "hovering shows the exact value");
         assertEquals(2, chart("losses").getSeriesCount(), "grpo and nll");
         assertEquals(3, chart("tokens").getSeriesCount(), "rollouts, revisions, extra");
         assertEquals("arith-easy", chart("pass1").getSeries(0).getKey());

@@ -30,7 +30,20 @@ import org.rmel.run.RunStatus;
 public final class FollowedRun implements AutoCloseable {
     /** What a view needs from a run at one moment; all copies. */
     public record Snapshot(Path dir, String name, Map<String, Series> series, List<ReadWarning> warnings,
-                           RunStatus status, double loadedFraction, long events) {
+                           RunStatus status, double loadedFraction, long events, String condition) {
+        public Snapshot(Path dir, String name, Map<String, Series> series, List<ReadWarning> warnings, RunStatus status,
+                        double loadedFraction, long events) {
+            this(dir, name, series, warnings, status, loadedFraction, events, "");
+        }
+
+        /** MEL and MEL+Extra never revise; unknown conditions are assumed to. */
+        public boolean revises() {
+            return !condition.equals("mel") && !condition.equals("mel-extra");
+        }
+
+        public boolean running() {
+            return status != null && status.state() == RunStatus.State.RUNNING;
+        }
     }
 
     /** Only these are parsed: the curves need step and eval events, the status a few more. */
@@ -165,7 +178,7 @@ public final class FollowedRun implements AutoCloseable {
             }
         }
         return new Snapshot(run.dir(), run.dir().getFileName().toString(), series.snapshot(), copy, status,
-                loadedFraction, series.events());
+                loadedFraction, series.events(), run.spec().condition().orElse(""));
     }
 
     @Override

@@ -3,11 +3,9 @@ package org.rmel.app.overview;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -17,8 +15,10 @@ import org.rmel.figures.Palette;
 
 /**
  * One Overview chart on screen: a JFreeChart line plot in a ChartViewer. New data replaces the
- * dataset with notifications off, so a refresh costs one redraw, not one per point. Tooltips show
- * the exact logged values (the drawn points are real points, never averages).
+ * dataset with notifications off, so a refresh costs one redraw, not one per point. Hovering a
+ * point shows the exact logged value there and, on a smoothed chart, the smoothed value labelled
+ * as such (the drawn points are real points, never averages). Mouse wheel zooms both axes around
+ * the pointer, dragging a rectangle zooms to it; {@link #resetZoom()} returns both axes to the data.
  */
 final class LiveChart {
     private final ChartSpec spec;
@@ -29,6 +29,8 @@ final class LiveChart {
     private final ChartViewer viewer;
     /** The x range the current points were bucketed for; null = the full range. */
     private OverviewModel.Range bucketedFor;
+    private volatile java.util.List<ChartData.Line> lines = java.util.List.of();
+    private volatile String xLabel = "step";
 
     LiveChart(ChartSpec spec) {
         this.spec = spec;
@@ -40,9 +42,12 @@ final class LiveChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setNoDataMessage("no data yet");
-        DecimalFormat exact = new DecimalFormat("0.######");
-        renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: x = {1}, y = {2}", exact, exact));
+        plot.setNoDataMessage("select a run in the library");
+        renderer.setDefaultToolTipGenerator((data, series, item) -> {
+            java.util.List<ChartData.Line> shown = lines;
+            return series < shown.size() && item < shown.get(series).x().length
+                    ? shown.get(series).describe(item, xLabel) : null;
+        });
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setTitle(new TextTitle(spec.title(), new Font("SansSerif", Font.BOLD, 13)));
         chart.setBackgroundPaint(Color.WHITE);
@@ -73,6 +78,22 @@ final class LiveChart {
         return xAxis;
     }
 
+    /** Both axes back to following the data. */
+    void resetZoom() {
+        xAxis.setAutoRange(true);
+        chart.getXYPlot().getRangeAxis().setAutoRange(true);
+    }
+
+    /** Whether either axis is zoomed (not following the data). */
+    boolean zoomed() {
+        return !xAxis.isAutoRange() || !chart.getXYPlot().getRangeAxis().isAutoRange();
+    }
+
+    /** The hover text of a drawn point, as the tooltip shows it. */
+    String tooltip(int series, int item) {
+        return renderer.getToolTipGenerator(series, item).generateToolTip(dataset, series, item);
+    }
+
     /** The range the user zoomed to, or null when the axis follows the data. */
     OverviewModel.Range zoomedRange() {
         return xAxis.isAutoRange() ? null : new OverviewModel.Range(xAxis.getLowerBound(), xAxis.getUpperBound());
@@ -87,9 +108,12 @@ final class LiveChart {
     /** Replaces the lines in one redraw. */
     void apply(ChartData data, OverviewModel.Range bucketedRange) {
         bucketedFor = bucketedRange;
+        lines = java.util.List.copyOf(data.lines());
+        xLabel = data.xLabel();
         chart.setNotify(false);
         try {
             xAxis.setLabel(data.xLabel());
+            chart.getXYPlot().setNoDataMessage(data.emptyMessage());
             dataset.removeAllSeries();
             for (ChartData.Line line : data.lines()) {
                 XYSeries series = new XYSeries(line.label(), false, true);

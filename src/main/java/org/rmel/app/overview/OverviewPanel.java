@@ -79,13 +79,16 @@ public final class OverviewPanel implements WorkbenchPanel {
         xMode.setValue(XAxisMode.valueOf(preferences.get("xAxis", XAxisMode.STEP.name())));
         xMode.valueProperty().addListener((obs, old, mode) -> {
             preferences.put("xAxis", mode.name());
-            charts.forEach(chart -> chart.xAxis().setAutoRange(true));
+            charts.forEach(LiveChart::resetZoom);
             refresh();
         });
 
         Button resetZoom = new Button("Reset zoom");
+        resetZoom.setId("reset-zoom");
+        resetZoom.setTooltip(new javafx.scene.control.Tooltip(
+                "Zoom: mouse wheel over a chart (both axes, around the pointer) or drag a rectangle. This returns every chart to its data."));
         resetZoom.setOnAction(e -> {
-            charts.forEach(chart -> chart.xAxis().setAutoRange(true));
+            charts.forEach(LiveChart::resetZoom);
             refresh();
         });
         info.setId("overview-info");
@@ -136,6 +139,10 @@ public final class OverviewPanel implements WorkbenchPanel {
 
     @Override
     public void show(RunSelection newSelection) {
+        if (!newSelection.runs().equals(selection.runs())) {
+            // A zoom belongs to the runs it was made on: other runs start from their whole data.
+            charts.forEach(LiveChart::resetZoom);
+        }
         this.selection = newSelection;
         refresh();
     }
