@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the native packages of R-MEL Workbench with the JDK's jpackage:
 #   target/installer/R-MEL Workbench/        Linux app-image: bin/R-MEL Workbench (the window),
-#                                            bin/rmel (the same program, short name for the command line)
+#                                            bin/rmel (the same program, short name for the command line),
+#                                            lib/app/sample-runs/ (the bundled sample runs the library lists)
 #   target/installer/rmel-workbench_*.deb    Debian package (installs to /opt/rmel-workbench)
 # Run from anywhere: installer/build.sh   (or: mvn -B -Pinstaller package)
 # Needs: JDK 17+ with jpackage/jlink/jdeps; for the .deb also dpkg-deb and fakeroot.
@@ -43,8 +44,16 @@ fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT/input"
-# jpackage copies everything in --input into the app: give it the one jar and nothing else.
+# jpackage copies everything in --input into the app (lib/app/): the jar, and the sample runs next
+# to it, where the workbench looks for them (Workspace.sampleRunFolders: beside the jar).
 cp "$JAR" "$OUT/input/"
+mkdir -p "$OUT/input/sample-runs"
+cp sample-runs/README.md "$OUT/input/sample-runs/"
+for run in sample-runs/*/; do
+  if [[ -f "$run/run.json" ]]; then
+    cp -r "${run%/}" "$OUT/input/sample-runs/"
+  fi
+done
 
 echo "== finding the Java modules the jar needs (jdeps)"
 # The shaded jar bundles multi-release libraries and optional integrations whose own
@@ -88,8 +97,10 @@ if [[ " $TYPES " == *" deb "* ]]; then
   export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip}
   # JavaFX's glass library loads GTK 3 from inside a jar, where jpackage's dependency scan does
   # not look, so the dependency is declared by hand.
+  # installer/linux: our postinst/prerm (jpackage's templates with the menu registration made
+  # non-fatal, so a system without xdg-utils or menu folders still installs the package).
   jpackage --type deb "${COMMON[@]}" "${ICON_ARGS[@]}" \
-    --app-image "$OUT/$NAME" \
+    --app-image "$OUT/$NAME" --resource-dir installer/linux \
     --linux-package-name "$PACKAGE" --linux-package-deps libgtk-3-0 \
     --linux-app-category science --linux-menu-group "Science;Education" --linux-shortcut \
     --install-dir /opt

@@ -118,7 +118,6 @@ public final class WorkbenchWindow {
         VBox libraryPane = libraryPane();
         SplitPane main = new SplitPane(libraryPane, right);
         main.setDividerPositions(0.29);
-        SplitPane.setResizableWithParent(libraryPane, false); // a narrower window narrows the panels, not the library
         root.setCenter(main);
         root.setBottom(statusBar());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -129,6 +128,7 @@ public final class WorkbenchWindow {
         Theme.decorate(stage, preferences);
         WindowLayout layout = new WindowLayout(preferences, stage, main, right, frame.tabs());
         layout.restore();
+        SplitShares.keep(main); // the default or restored share of the library, kept on resize
         collapsibleLog(logPane, right, preferences.node("layout"));
         stage.setOnHiding(e -> layout.save());
         stage.setOnHidden(e -> close());

@@ -19,10 +19,10 @@ import org.rmel.figures.export.FigureExporter;
 import org.rmel.figures.export.ImageFormat;
 import org.rmel.figures.tables.CsvTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export RUN_DIR... --figure F --format X --out FILE}: the workbench's figures and tables
@@ -91,13 +91,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         What what = parseWhat(figure);
-        for (Path r : runs) {
-            if (!Files.isDirectory(r)) {
-                throw new BadInputException("run folder " + r + " does not exist");
-            }
-        }
-        String fmt = (format != null ? format : extensionOf(out)).toLowerCase(Locale.ROOT);
         PrintWriter err = spec.commandLine().getErr();
+        runs = runFolders(runs, err);
+        String fmt = (format != null ? format : extensionOf(out)).toLowerCase(Locale.ROOT);
         for (Path r : runs) {
             RunProblems.print(RunProblems.all(r), err); // every problem line of every run, as analyze reports them
         }
@@ -126,6 +122,35 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--difficulty: " + e.getMessage());
         }
+    }
+
+    /**
+     * The run folders among the arguments. With several (a shell glob such as {@code sample-runs/*}),
+     * an entry that is not a run folder — a README, an empty folder — is skipped with a note on
+     * stderr; a single argument that is not a run folder, a missing path, or no run folder at all
+     * is an error.
+     */
+    static List<Path> runFolders(List<Path> args, java.io.PrintWriter err) {
+        List<Path> found = new ArrayList<>();
+        for (Path r : args) {
+            if (!Files.exists(r)) {
+                throw new BadInputException(r + ": no such file or folder");
+            }
+            boolean isRun = Files.isDirectory(r)
+                    && (Files.isRegularFile(r.resolve("run.json")) || Files.isRegularFile(r.resolve("events.jsonl")));
+            if (isRun) {
+                found.add(r);
+            } else if (args.size() == 1) {
+                throw new BadInputException(r + " is not a run folder (a run folder holds run.json and events.jsonl)");
+            } else if (err != null) {
+                err.println("note: skipping " + r + ": it is not a run folder");
+                err.flush();
+            }
+        }
+        if (found.isEmpty()) {
+            throw new BadInputException("none of " + args + " is a run folder (a run folder holds run.json and events.jsonl)");
+        }
+        return found;
     }
 
     private Figure build(What what, FigureStyle style) {

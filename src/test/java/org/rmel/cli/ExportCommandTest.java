@@ -93,11 +93,33 @@ class ExportCommandTest {
         assertEquals(1 + 12, lines.size(), "every logged step, full resolution");
     }
 
+    /** A shell glob like {@code sample-runs/*} also matches the README and scripts: they are skipped with a note. */
+    @Test
+    void entriesOfAGlobThatAreNotRunsAreSkippedWithANote() throws Exception {
+        Path readme = Files.writeString(tmp.resolve("runs").resolve("README.md"), "# runs\n");
+        Path empty = Files.createDirectories(tmp.resolve("runs").resolve("empty"));
+        List<Path> glob = new ArrayList<>(runs);
+        glob.add(1, readme);
+        glob.add(empty);
+        Path out = tmp.resolve("glob-table1.tex");
+        Outcome o = export(glob, "--figure", "table1", "--format", "tex", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("note: skipping " + readme + ": it is not a run folder"), o.err());
+        assertTrue(o.err().contains("note: skipping " + empty + ": it is not a run folder"), o.err());
+        assertTrue(Files.readString(out).contains("R-MEL"));
+        Outcome none = export(List.of(readme, empty), "--figure", "table1", "--format", "tex", "--out", out.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("is a run folder"), none.err());
+    }
+
     @Test
     void userErrorsExitTwoWithTheReason() {
         Outcome missing = export(List.of(tmp.resolve("nope")), "--figure", "lcp", "--out", tmp.resolve("x.pdf").toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("does not exist"), missing.err());
+        assertTrue(missing.err().contains("nope: no such file or folder"), missing.err());
+        Outcome notARun = export(List.of(tmp), "--figure", "lcp", "--out", tmp.resolve("x.pdf").toString());
+        assertEquals(2, notARun.code());
+        assertTrue(notARun.err().contains(tmp + " is not a run folder"), notARun.err());
         Outcome format = export(runs, "--figure", "table1", "--format", "pdf", "--out", tmp.resolve("x.pdf").toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("use tex, csv or md"), format.err());

@@ -146,6 +146,8 @@ public final class RevisionsPanel implements WorkbenchPanel {
         table.setPlaceholder(tablePlaceholder);
         pairs.setPlaceholder(new Label("No meta-experience pairs."));
         answers.setWrapText(true);
+        leftTitle.setWrapText(true);
+        rightTitle.setWrapText(true);
         meta.setWrapText(true);
         meta.getStyleClass().add("panel-note");
         FlowPane nav = new FlowPane(8, 4, prev, next, nextAccepted, new Label("view"), mode);
@@ -163,14 +165,16 @@ public final class RevisionsPanel implements WorkbenchPanel {
         detailScroll.setId("revision-detail");
         detailScroll.setFitToWidth(true);
         detailScroll.setFitToHeight(true);
-        detailScroll.setMinWidth(260);
+        detailScroll.setMinWidth(220);
+        export.node().setMinWidth(120); // its controls wrap; it must not widen the detail past the window
         TabPane lists = new TabPane(new Tab("Revision attempts", new VBox(4, count, table)), new Tab("Meta-experience pairs", pairs));
-        lists.setMinWidth(200);
+        lists.setMinWidth(150);
         lists.getTabs().forEach(t -> t.setClosable(false));
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(lists, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
+        org.rmel.app.SplitShares.keep(split);
         root.setTop(filters);
         root.setCenter(split);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
