@@ -141,6 +141,30 @@ class RevisionsPanelTest {
     }
 
     @Test
+    void whileAnotherRunLoadsTheTableSaysLoading() throws Exception {
+        h.fx(() -> h.panel.table().getSelectionModel().select(6));
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            h.background.execute(() -> {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        Path other = CharLevelRuns.write(tmp.resolve("other"), CharLevelRuns.Format.V1);
+        h.fx(() -> h.panel.show(new RunSelection(List.of(other), 9)));
+        assertTrue(h.panel.heading().getText().startsWith("Loading the revisions of other"), h.panel.heading().getText());
+        assertTrue(h.panel.tablePlaceholder() instanceof javafx.scene.layout.VBox vb
+                && vb.getChildren().get(0) instanceof javafx.scene.control.ProgressIndicator, "a progress indicator, not 'No content'");
+        assertEquals("", h.panel.seedArea().area().getText(), "nothing of the previous run while loading");
+        hold.countDown();
+        h.waitFor(() -> h.panel.table().getItems().size() == 7);
+        assertEquals("Select a revision attempt (7 in this run).", h.panel.heading().getText());
+    }
+
+    @Test
     void anOldRunWithoutOffsetsSaysItsPositionsAreEstimated() throws Exception {
         Path old = tmp.resolve("old-hf");
         try (RunScript s = RunScript.create(old, RunScript.spec("r-mel", 4, 4, 0.3, 1))) {
