@@ -117,7 +117,7 @@ public final class WorkbenchWindow {
         right.setDividerPositions(0.84);
         VBox libraryPane = libraryPane();
         SplitPane main = new SplitPane(libraryPane, right);
-        main.setDividerPositions(0.29);
+        main.setDividerPositions(0.32);
         root.setCenter(main);
         root.setBottom(statusBar());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -76,12 +76,24 @@ public final class Screenshots {
     /** One screenshot session on an open window. */
     private record Session(WorkbenchWindow window, Path out) {
         void all() throws Exception {
-            waitUntil("the sample runs are listed", () -> rows().size() >= 6, 60);
+            waitUntil("the sample runs are listed", () -> window.libraryView().table().getItems().size() >= 6, 60);
 
             select("mel", "mel-extra", "r-mel");
             tab("Overview");
-            pause(4000); // the follower reads each run, then the charts redraw
-            shoot("overview.png");
+            Callable<Boolean> drawn = () -> {
+                org.jfree.chart.fx.ChartViewer reward =
+                        (org.jfree.chart.fx.ChartViewer) window.stage().getScene().lookup("#chart-reward");
+                return window.runStatusLabel().getText().startsWith("mel:")
+                        && reward.getChart().getXYPlot().getDataset().getSeriesCount() >= 3;
+            };
+            for (int attempt = 1; ; attempt++) {
+                waitUntil("the three runs are drawn", drawn, 120);
+                pause(2000);
+                shoot("overview.png");
+                if (fx(drawn) || attempt == 3) {
+                    break; // still drawn after the capture: the picture shows them
+                }
+            }
 
             select("r-mel");
             tab("Revisions");
@@ -110,19 +122,39 @@ public final class Screenshots {
 
             select("r-mel", "r-mel-no-prefix", "r-mel-b1");
             tab("LCP");
-            pause(6000);
+            figureDrawn("lcp");
             shoot("lcp.png");
 
             select("mel-extra", "r-mel", "r-mel-adaptive");
             tab("Difficulty");
-            pause(6000);
+            figureDrawn("difficulty");
             shoot("difficulty.png");
 
             select("mel", "mel-extra", "r-mel", "r-mel-no-prefix", "r-mel-b1", "r-mel-adaptive");
             tab("Compare");
-            waitUntil("Compare has loaded", () -> !((TableView<?>) lookup("#table1-pass1")).getItems().isEmpty(), 120);
+            TableView<?> table1 = (TableView<?>) lookup("#table1-pass1");
+            waitUntil("Compare has loaded the six runs", () -> table1.getItems().size() == 6
+                    && !((javafx.scene.control.Label) window.stage().getScene().lookup("#compare-note")).getText().startsWith("Loading"), 180);
             pause(1000);
             shoot("compare.png");
+            // The paired bootstrap against the chosen reference, below the tables (the log folded away).
+            fx(() -> {
+                ((javafx.scene.control.TitledPane) window.stage().getScene().lookup("#trainer-log-pane")).setExpanded(false);
+                return null;
+            });
+            pause(500);
+            fx(() -> {
+                javafx.scene.control.ScrollPane compare =
+                        (javafx.scene.control.ScrollPane) window.stage().getScene().lookup("#compare-panel");
+                compare.setVvalue(compare.getVmax());
+                return null;
+            });
+            pause(1000);
+            shoot("compare-paired.png");
+            fx(() -> {
+                ((javafx.scene.control.TitledPane) window.stage().getScene().lookup("#trainer-log-pane")).setExpanded(true);
+                return null;
+            });
 
             // The same window at 1024 × 700: library, Revisions and the collapsible trainer log.
             fx(() -> {
@@ -141,6 +173,18 @@ public final class Screenshots {
             shootCropped("small-window.png", 1024, 700);
         }
 
+        /** Waits until the figure panel {@code id} has drawn its chart for the selected runs. */
+        void figureDrawn(String id) throws Exception {
+            pause(500);
+            waitUntil(id + " is drawn", () -> {
+                javafx.scene.Parent panel = (javafx.scene.Parent) window.stage().getScene().lookup("#" + id + "-panel");
+                javafx.scene.Node loading = panel.lookup("#figure-loading");
+                return !loading.isVisible() && panel.lookup(".chart-viewer, .chart-canvas") != null
+                        || !loading.isVisible() && panel.lookupAll("*").stream().anyMatch(n -> n instanceof org.jfree.chart.fx.ChartViewer);
+            }, 180);
+            pause(2000);
+        }
+
         List<LibraryRow> rows() throws Exception {
             return fx(() -> List.copyOf(window.libraryView().table().getItems()));
         }
@@ -151,12 +195,16 @@ public final class Screenshots {
                 rows().stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(r -> dirs.add(r.dir()));
             }
             fx(() -> {
-                window.libraryView().table().getSelectionModel().clearSelection();
+                // One selection change, as a user's shift-click makes (not one per row).
+                List<Integer> indices = new ArrayList<>();
                 for (int i = 0; i < window.libraryView().table().getItems().size(); i++) {
                     if (dirs.contains(window.libraryView().table().getItems().get(i).dir())) {
-                        window.libraryView().table().getSelectionModel().select(i);
+                        indices.add(i);
                     }
                 }
+                int[] rest = indices.stream().skip(1).mapToInt(Integer::intValue).toArray();
+                window.libraryView().table().getSelectionModel().clearSelection();
+                window.libraryView().table().getSelectionModel().selectIndices(indices.get(0), rest);
                 return null;
             });
         }
@@ -193,6 +241,7 @@ public final class Screenshots {
         }
     }
 
+    /** Runs {@code c} on the FX thread and waits for it; never call it from the FX thread (a condition). */
     static <T> T fx(Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -54,17 +54,17 @@ public final class RunLibraryView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: File → New Run, or open a run folder"));
         table.setMinWidth(220);
-        TableColumn<LibraryRow, String> name = column("Run", LibraryRow::name, 170);
+        TableColumn<LibraryRow, String> name = column("Run", LibraryRow::name, 160);
         name.setId("library-run");
         name.setCellFactory(c -> new NameCell());
         name.setComparator(String.CASE_INSENSITIVE_ORDER);
         table.getColumns().add(name);
-        table.getColumns().add(column("Condition", LibraryRow::condition, 95));
-        table.getColumns().add(column("Status", LibraryRow::status, 66));
+        table.getColumns().add(column("Condition", LibraryRow::condition, 84));
+        table.getColumns().add(column("Status", LibraryRow::status, 62));
         // These cells show text but sort by the numbers behind it.
-        table.getColumns().add(sortedBy("Steps", "library-steps", LibraryRow::steps, 64,
+        table.getColumns().add(sortedBy("Steps", "library-steps", LibraryRow::steps, 60,
                 Comparator.comparingInt(LibraryRow::stepsDone)));
-        table.getColumns().add(sortedBy("Started", "library-started", LibraryRow::started, 128,
+        table.getColumns().add(sortedBy("Started", "library-started", LibraryRow::started, 124,
                 Comparator.comparingLong(LibraryRow::startedAtMs)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override

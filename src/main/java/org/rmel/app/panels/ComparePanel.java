@@ -129,6 +129,11 @@ public final class ComparePanel implements WorkbenchPanel {
         pairedNote.getStyleClass().add("panel-note");
         note.setId("compare-note");
         note.setWrapText(true);
+        for (Label l : List.of(note, pairedNote)) {
+            // An empty note takes no room.
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        }
         note.getStyleClass().add("panel-note");
         for (TableView<?> t : List.of(pass1, avg8, table2, paired, costs)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -140,6 +145,7 @@ public final class ComparePanel implements WorkbenchPanel {
         pairedTitle.getStyleClass().add("panel-heading");
         content.setPadding(new Insets(8));
         root.setFitToWidth(true);
+        root.setId("compare-panel");
     }
 
     private static Label heading(String s) {

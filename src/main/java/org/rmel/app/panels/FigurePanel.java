@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -31,10 +32,13 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
     private final BorderPane root = new BorderPane();
     private final HBox charts = new HBox(6);
     private final Label note = new Label();
+    private final Label loadingText = new Label();
+    private final VBox loading = new VBox(8, new ProgressIndicator(), loadingText);
     private final FlowPane controls = new FlowPane(8, 4);
     private final LatestTaskRunner loader;
     private final ExportPane export;
     private RunSelection shown;
+    private List<java.nio.file.Path> loadedRuns = List.of();
     private M model;
 
     FigurePanel(WorkbenchContext context, String id) {
@@ -47,9 +51,15 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
         bottom.setPadding(new Insets(6));
         controls.setPadding(new Insets(6));
         root.setTop(controls);
-        root.setCenter(charts);
+        loading.setId("figure-loading");
+        loading.setAlignment(javafx.geometry.Pos.CENTER);
+        loading.setMaxSize(220, 120);
+        loading.setVisible(false);
+        loading.setMouseTransparent(true);
+        root.setCenter(new javafx.scene.layout.StackPane(charts, loading));
         root.setBottom(bottom);
         root.setId(id + "-panel");
+        export.setExportable(false);
     }
 
     /** Reads what the figure needs; runs on a background thread. */
@@ -87,17 +97,32 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
         shown = selection;
         if (selection.isEmpty()) {
             charts.getChildren().clear();
+            model = null;
+            export.setExportable(false);
             note.setText("Select one or more runs in the library.");
             return;
         }
-        loader.submit(() -> load(selection), this::display, e -> {
+        if (!selection.runs().equals(loadedRuns)) {
+            // Other runs: the previous figure is not theirs, so say that theirs is loading instead.
             charts.getChildren().clear();
+            loadingText.setText("Loading " + selection.runs().size() + " run(s)…");
+            loading.setVisible(true);
+            model = null;
+            export.setExportable(false);
+            note.setText("");
+        }
+        loadedRuns = selection.runs();
+        loader.submit(() -> load(selection), this::display, e -> {
+            loading.setVisible(false);
+            charts.getChildren().clear();
+            export.setExportable(false);
             note.setText(e.getMessage());
         });
     }
 
     private void display(M m) {
         model = m;
+        loading.setVisible(false);
         try {
             Figure f = build(m, FigureStyle.screen());
             List<ChartFigure> parts = f instanceof GridFigure g
@@ -110,9 +135,11 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
                 return (Node) v;
             }).toList());
             note.setText(describe(m));
+            export.setExportable(true);
         } catch (RuntimeException e) {
             // A run without the data this figure needs (e.g. no revisions in a MEL run): say so.
             charts.getChildren().clear();
+            export.setExportable(false);
             note.setText(e.getMessage());
         }
     }
@@ -131,6 +158,11 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
 
     HBox charts() {
         return charts;
+    }
+
+    /** The loading indicator over the (empty) chart area while other runs load. */
+    Node loadingIndicator() {
+        return loading;
     }
 
     Label note() {

@@ -156,6 +156,10 @@ public final class RevisionsPanel implements WorkbenchPanel {
         VBox detail = new VBox(6, header, nav, positionsNote, problemTitle, problem, leftTitle, left.node(), rightTitle,
                 right.node(), answers, meta, export.node());
         detail.setPadding(new Insets(6));
+        // Wrapped labels keep their full height (the detail scrolls instead of cutting them off).
+        for (Label l : List.of(header, positionsNote, problemTitle, leftTitle, rightTitle, answers, meta)) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         // In a small window the detail scrolls instead of squeezing the texts to nothing.
         left.node().setMinHeight(90);
         right.node().setMinHeight(90);
@@ -432,14 +436,14 @@ public final class RevisionsPanel implements WorkbenchPanel {
 
     private void buildTable() {
         table.setId("revision-table");
-        table.getColumns().add(column("step", r -> r.step()));
-        table.getColumns().add(column("prompt", RevisionRecord::promptId));
-        table.getColumns().add(column("τ", r -> tauText(r.tau())));
-        table.getColumns().add(column("cut", r -> r.attempt().cut()));
-        table.getColumns().add(column("LCP ratio", r -> String.format(Locale.ROOT, "%.3f", r.lcpRatio())));
-        table.getColumns().add(column("verified", r -> r.verified() ? "yes" : "no"));
-        table.getColumns().add(column("accepted", r -> r.accepted() ? "yes" : "no"));
-        table.getColumns().add(column("difficulty", RevisionRecord::bucket));
+        table.getColumns().add(column("step", r -> r.step(), 48));
+        table.getColumns().add(column("prompt", RevisionRecord::promptId, 90));
+        table.getColumns().add(column("τ", r -> tauText(r.tau()), 40));
+        table.getColumns().add(column("cut", r -> r.attempt().cut(), 45));
+        table.getColumns().add(column("LCP ratio", r -> String.format(Locale.ROOT, "%.3f", r.lcpRatio()), 72));
+        table.getColumns().add(column("verified", r -> r.verified() ? "yes" : "no", 62));
+        table.getColumns().add(column("accepted", r -> r.accepted() ? "yes" : "no", 68));
+        table.getColumns().add(column("difficulty", RevisionRecord::bucket, 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -465,9 +469,10 @@ public final class RevisionsPanel implements WorkbenchPanel {
         });
     }
 
-    private static <T> TableColumn<RevisionRecord, T> column(String name, Function<RevisionRecord, T> value) {
+    private static <T> TableColumn<RevisionRecord, T> column(String name, Function<RevisionRecord, T> value, double width) {
         TableColumn<RevisionRecord, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
         return c;
     }
 
