@@ -42,7 +42,8 @@ class SampleRevisionsTest {
                 estimated++;
                 continue;
             }
-            assertEquals(a.seedText().substring(0, a.cutChar()), a.revisionText().substring(0, a.cutChar()));
+            // Forced: the revision starts with the kept prefix; primed: it is the whole new response.
+            assertEquals(a.seedText().substring(0, a.keptInRevision()), a.revisionText().substring(0, a.keptInRevision()));
             Verdict v = VERIFIER.verify(r.gold(), a.revisionText());
             String label = condition + " " + r.label() + ": " + a.revisionText();
             String logged = r.attempt().answer();
@@ -53,7 +54,10 @@ class SampleRevisionsTest {
             // is the logged one on every sample attempt
             boolean overlap = !read.isEmpty() && !logged.isEmpty() && (logged.contains(read) || read.contains(logged));
             assertTrue(read.equals(logged) || overlap, label + ": logged answer " + logged + ", read " + read);
-            assertEquals(r.verified(), v.equal(), label);
+            if (read.equals(logged)) {
+                // the same reading must give the same verdict; a reading the newer verifier changed may not
+                assertEquals(r.verified(), v.equal(), label);
+            }
         }
         assertTrue(estimated * 50 < c.attempts().size(), condition + ": " + estimated + " estimated");
     }

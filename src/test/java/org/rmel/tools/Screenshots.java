@@ -104,17 +104,19 @@ public final class Screenshots {
                 attempts.requestFocus();
                 return null;
             });
-            // The first accepted attempt whose seed is long enough to show every τ marker apart.
+            // An accepted attempt, the one with the longest seed (its τ markers stand apart), else the first.
             fx(() -> {
+                int best = 0;
+                int longest = -1;
                 for (int i = 0; i < attempts.getItems().size(); i++) {
                     org.rmel.figures.revisions.RevisionRecord r = (org.rmel.figures.revisions.RevisionRecord) attempts.getItems().get(i);
-                    if (r.accepted() && r.attempt().tau() < 0.7 && r.seedText().length() > 20) {
-                        attempts.getSelectionModel().select(i);
-                        attempts.scrollTo(Math.max(0, i - 3));
-                        return null;
+                    if (r.accepted() && r.seedText().length() > longest) {
+                        best = i;
+                        longest = r.seedText().length();
                     }
                 }
-                attempts.getSelectionModel().select(0);
+                attempts.getSelectionModel().select(best);
+                attempts.scrollTo(Math.max(0, best - 3));
                 return null;
             });
             pause(1500);

@@ -537,10 +537,13 @@ public final class RevisionsPanel implements WorkbenchPanel {
         header.getStyleClass().add(r.accepted() ? "status-accepted" : "status-rejected");
         leftTitle.setText("Seed (failed trajectory)");
         RevisionTokens t = current.tokens();
-        rightTitle.setText(String.format(Locale.ROOT,
-                "Revision at τ = %s: kept prefix %d of %d tokens (%d characters) + continuation of %d tokens; "
-                        + "LCP %d tokens, ratio %.3f", tauText(r.tau()), t.cut(), t.seed(), current.cutChar(), t.continuation(),
-                t.lcp(), r.lcpRatio()));
+        rightTitle.setText(current.primed()
+                ? String.format(Locale.ROOT, "Revision at τ = %s, primed: the first %d of %d seed tokens (%d characters) "
+                        + "shown in the prompt, the whole response of %d tokens written anew; LCP %d tokens, ratio %.3f",
+                        tauText(r.tau()), t.cut(), t.seed(), current.cutChar(), t.continuation(), t.lcp(), r.lcpRatio())
+                : String.format(Locale.ROOT, "Revision at τ = %s: kept prefix %d of %d tokens (%d characters) + continuation "
+                        + "of %d tokens; LCP %d tokens, ratio %.3f", tauText(r.tau()), t.cut(), t.seed(), current.cutChar(),
+                        t.continuation(), t.lcp(), r.lcpRatio()));
         showTexts(current.seedText(), TrajectorySpans.seed(current), current.revisionText(), TrajectorySpans.revision(current));
         answers.setText("gold: " + r.gold() + "    seed answer: " + current.seedAnswer() + "    revision answer: "
                 + current.revisionAnswer() + "\nverifier: " + current.verdict());

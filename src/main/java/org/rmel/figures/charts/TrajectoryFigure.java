@@ -72,10 +72,11 @@ public final class TrajectoryFigure implements Figure {
                 Integer.toString(t.cut()), Integer.toString(rev.cutChar()), Integer.toString(t.lcp()),
                 Integer.toString(rev.lcpEnd()), CsvTable.num(rev.lcpRatio()), Integer.toString(t.continuation()),
                 rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected",
-                rev.positions(), rev.problem());
+                rev.positions(), rev.primed() ? "primed" : "forced", rev.problem());
         return List.of(
                 new CsvTable("revision", List.of("attempt", "tau", "seed_tokens", "cut_tokens", "kept_chars", "lcp_tokens",
-                        "lcp_chars", "lcp_ratio", "continuation_tokens", "outcome", "positions", "problem"), List.of(summary)),
+                        "lcp_chars", "lcp_ratio", "continuation_tokens", "outcome", "positions", "mode", "problem"),
+                        List.of(summary)),
                 new CsvTable("trajectory spans (start, end: character offsets)",
                         List.of("text", "start", "end", "roles", "content"), rows));
     }
@@ -152,8 +153,8 @@ public final class TrajectoryFigure implements Figure {
             double y = y0 + pad;
             y = text(g, rev.title(), style.titleFont(), p.role("text"), x, y);
             RevisionTokens t = rev.tokens();
-            String sub = String.format(Locale.ROOT, "τ = %s · kept %d of %d tokens · LCP %d tokens (ratio %.2f) · %s",
-                    Numbers.brief(rev.tau()), t.cut(), t.seed(), t.lcp(), rev.lcpRatio(),
+            String sub = String.format(Locale.ROOT, "τ = %s · %s %d of %d tokens · LCP %d tokens (ratio %.2f) · %s",
+                    Numbers.brief(rev.tau()), rev.primed() ? "primed with" : "kept", t.cut(), t.seed(), t.lcp(), rev.lcpRatio(),
                     rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
             y = text(g, sub, body, p.role("muted"), x, y);
             if (!rev.exactPositions()) {
@@ -167,7 +168,8 @@ public final class TrajectoryFigure implements Figure {
             }
             y = text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
             y = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, y);
-            y = text(g, "Revision (kept prefix + continuation)", label, p.role("text"), x, y);
+            y = text(g, rev.primed() ? "Revision (primed: the whole response, the prefix shown in the prompt)"
+                    : "Revision (kept prefix + continuation)", label, p.role("text"), x, y);
             y = rows(g, rev.revisionText(), revRows, TrajectorySpans.revision(rev), false, x, y);
             for (String line : footer) {
                 y = text(g, line, mono, p.role("text"), x, y);
@@ -223,7 +225,7 @@ public final class TrajectoryFigure implements Figure {
                 for (TruncationMark m : byOffset) {
                     marker(g, rows, m.charOffset(), m, x, y, labelEnd);
                 }
-            } else {
+            } else if (!rev.primed()) {
                 marker(g, rows, rev.cutChar(), new TruncationMark(rev.tau(), rev.cutChar(),
                         rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED), x, y, labelEnd);
             }

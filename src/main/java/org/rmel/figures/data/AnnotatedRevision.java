@@ -15,6 +15,8 @@ import java.util.List;
  * @param tokens the same positions counted in the policy's tokens
  * @param exactPositions whether the character positions are exact (false: estimated for an old run)
  * @param positions where the character positions come from, in words
+ * @param primed the prefix was shown in the policy's prompt and {@code continuation} is its whole
+ *        response (the revision); otherwise (forced) the revision is the kept prefix + continuation
  */
 public record AnnotatedRevision(
         String title,
@@ -35,7 +37,8 @@ public record AnnotatedRevision(
         String problem,
         RevisionTokens tokens,
         boolean exactPositions,
-        String positions) {
+        String positions,
+        boolean primed) {
 
     public AnnotatedRevision {
         marks = List.copyOf(marks);
@@ -51,9 +54,26 @@ public record AnnotatedRevision(
         }
     }
 
-    /** The revised trajectory: the kept prefix of the seed followed by the continuation. */
+    /** An attempt whose prefix was forced (kept verbatim, then continued). */
+    public AnnotatedRevision(String title, String seedText, List<TruncationMark> marks, double tau, int cutChar, int lcpChars,
+                             double lcpRatio, int bifurcationChar, String continuation, String gold, String seedAnswer,
+                             String revisionAnswer, boolean verified, boolean accepted, String verdict, String problem,
+                             RevisionTokens tokens, boolean exactPositions, String positions) {
+        this(title, seedText, marks, tau, cutChar, lcpChars, lcpRatio, bifurcationChar, continuation, gold, seedAnswer,
+                revisionAnswer, verified, accepted, verdict, problem, tokens, exactPositions, positions, false);
+    }
+
+    /**
+     * The revised trajectory: the kept prefix of the seed followed by the continuation, or for a
+     * primed attempt the whole response the policy wrote.
+     */
     public String revisionText() {
-        return seedText.substring(0, cutChar) + continuation;
+        return primed ? continuation : seedText.substring(0, cutChar) + continuation;
+    }
+
+    /** Characters of the revision that are the seed's prefix kept verbatim (none when primed). */
+    public int keptInRevision() {
+        return primed ? 0 : cutChar;
     }
 
     /** LCP region, clamped to the texts (an estimated offset can overshoot by a few characters). */

@@ -43,11 +43,14 @@ public final class TrajectorySpans {
 
     public static List<TextSpan> revision(AnnotatedRevision r) {
         int n = r.revisionText().length();
+        int kept = r.keptInRevision();
         List<Boundary> b = new ArrayList<>();
-        b.add(new Boundary(0, n, KEPT, r.cutChar()));
-        b.add(new Boundary(r.cutChar(), n, CONTINUATION, n));
+        b.add(new Boundary(0, n, KEPT, kept));
+        b.add(new Boundary(kept, n, CONTINUATION, n));
         b.add(new Boundary(0, n, LCP, r.lcpEnd()));
-        b.add(point(r.cutChar(), n, TAU_MARKER));
+        if (!r.primed()) {
+            b.add(point(r.cutChar(), n, TAU_MARKER)); // a primed revision has no cut of its own: it is all new
+        }
         if (r.bifurcationChar() >= 0) {
             b.add(point(r.bifurcationChar(), n, BIFURCATION));
         }

@@ -98,9 +98,9 @@ public record RevisionRecord(
         String seedText = seedText();
         SeedPositions map = positions();
         RevisionAttempt a = attempt();
-        // primed: the logged continuation is the whole response the policy wrote with the prefix in its
-        // prompt, so no seed characters are kept verbatim before it
-        int cut = event.primed() ? 0 : Math.min(map.keptChars(a), seedText.length());
+        // The seed's prefix the policy got: kept verbatim before the continuation (forced), or shown in
+        // its prompt while it wrote the whole response that is the logged continuation (primed).
+        int cut = Math.min(map.keptChars(a), seedText.length());
         int lcp = map.charAt(a.lcp());
         List<TruncationMark> marks = new ArrayList<>();
         LinkedHashSet<Double> taus = new LinkedHashSet<>(schedule.isEmpty() ? taus() : schedule);
@@ -112,7 +112,7 @@ public record RevisionRecord(
         RevisionTokens tokens = new RevisionTokens(event.seedTokens(), a.cut(), a.lcp(), a.tokens());
         return new AnnotatedRevision(label(), seedText, marks, a.tau(), cut, lcp, a.lcpRatio(), bifurcation,
                 a.continuation(), gold, seedAnswer, a.answer(), a.verified(), a.accepted(), verdict, problem, tokens,
-                map.exact(), map.source().description());
+                map.exact(), map.source().description(), event.primed());
     }
 
     private List<Double> taus() {

@@ -106,6 +106,43 @@ class RevisionCatalogTest {
                 "τ 0.7, 0.5, 0.3 at ⌊τ·22⌋");
     }
 
+    /**
+     * A primed attempt (the prefix shown in the prompt, the whole response logged as the
+     * continuation): the revision is that response, not prefix + response; the seed still shows
+     * which prefix the policy was given.
+     */
+    @Test
+    void aPrimedRevisionIsTheWholeResponseAndTheSeedShowsThePrefixGiven() {
+        Path dir = tmp.resolve("primed");
+        String seed = "4+5\n9+1\nAnswer: 11\n"; // 19 characters + end of sequence
+        int[] offsets = new int[21];
+        for (int i = 0; i <= 19; i++) {
+            offsets[i] = i;
+        }
+        offsets[20] = 19;
+        try (RunScript s = RunScript.create(dir, RunScript.spec("r-mel", 8, 4, 0.3, 1).with("model", "builtin:tiny"))) {
+            s.writer().append(new GroupEvent(0, 1, "p", 1, "10", GroupEvent.ROLLOUT,
+                    List.of(new Trajectory("r0", seed, 20, 0, "11", -8)), "4+5+1"));
+            s.writer().append(new RevisionEvent(0, 1, "p", "r0", 20, -8.0,
+                    List.of(new RevisionAttempt(0.5, 10, "4+5\n9+1\nAnswer: 10\n", 20, "10", true, 17, 17 / 20.0, true)), 0,
+                    TokenOffsets.of(offsets), RevisionEvent.PRIMED));
+            s.finish();
+        }
+        RevisionCatalog c = RevisionCatalog.read(dir);
+        AnnotatedRevision a = c.attempts().get(0).annotate(c.schedule(), "");
+        assertTrue(a.primed());
+        assertEquals("4+5\n9+1\nAnswer: 10\n", a.revisionText(), "the whole response, not the prefix twice");
+        assertEquals(10, a.cutChar(), "the prefix the policy was shown: 10 tokens = 10 characters");
+        assertEquals(0, a.keptInRevision());
+        assertEquals(17, a.lcpEnd());
+        List<org.rmel.figures.data.TextSpan> seedSpans = org.rmel.figures.data.TrajectorySpans.seed(a);
+        assertTrue(org.rmel.figures.data.TrajectorySpans.rolesAt(seedSpans, 9).contains("kept"));
+        assertTrue(org.rmel.figures.data.TrajectorySpans.rolesAt(seedSpans, 10).contains("cut"));
+        List<org.rmel.figures.data.TextSpan> revSpans = org.rmel.figures.data.TrajectorySpans.revision(a);
+        assertTrue(org.rmel.figures.data.TrajectorySpans.rolesAt(revSpans, 0).contains("continuation"), "all of it is new");
+        assertFalse(org.rmel.figures.data.TrajectorySpans.rolesAt(revSpans, 10).contains("tau-marker"));
+    }
+
     /** A run of another tokenizer from before the offsets: still opens, with the estimate said out loud. */
     @Test
     void anOldRunOfAnotherTokenizerIsEstimatedAndSaysSo() {
