@@ -49,7 +49,7 @@ public enum KlPenalty {
         return switch (this) {
             case KL -> logp.sub(ref);
             case ABS -> logp.sub(ref).abs();
-            case MSE -> logp.sub(ref).square().mul(0.5);
+            case MSE -> Scalars.times(logp.sub(ref).square(), 0.5);
             case LOW_VAR_KL -> {
                 NDArray d = ref.sub(logp).clip(-20, 20);
                 yield d.exp().sub(d).sub(1).clip(-10, 10);

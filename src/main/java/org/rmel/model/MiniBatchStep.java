@@ -132,7 +132,7 @@ final class MiniBatchStep {
             if (p.useKlLoss()) {
                 float[] ref = batch.perTarget((r, k) -> chunk.get(r).refLogprobs()[k]);
                 NDArray klPart = p.klPenalty().perToken(logp, m.create(ref, shape)).mul(inResponse).mul(w).sum();
-                loss = loss.add(klPart.mul(p.klCoef()));
+                loss = loss.add(Scalars.times(klPart, p.klCoef()));
                 kl = klPart.getFloat();
             }
             gc.backward(loss);
@@ -181,7 +181,7 @@ final class MiniBatchStep {
         try (NDManager m = model.manager().newSubManager();
                 GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray nll = batch.nextTokenLogprobs(m, model).neg().mul(m.create(weight, shape)).sum();
-            gc.backward(nll.mul(nllWeight));
+            gc.backward(Scalars.times(nll, nllWeight));
             return nll.getFloat();
         }
     }

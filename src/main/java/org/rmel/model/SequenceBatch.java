@@ -61,7 +61,7 @@ final class SequenceBatch {
         NDArray h = model.hidden(ids, Qwen2Model.positions(m, padding, 0, t),
                 Qwen2Model.causalBias(m, padding, 0, t), null);
         NDArray logits = model.logits(h.get(new NDIndex(":, :-1, :")));
-        NDArray logp = (temperature == 1.0 ? logits : logits.div(temperature)).logSoftmax(-1);
+        NDArray logp = (temperature == 1.0 ? logits : Scalars.dividedBy(logits, temperature)).logSoftmax(-1);
         NDArray next = ids.get(new NDIndex(":, 1:")).expandDims(-1);
         return logp.gather(next, -1).reshape(new Shape(rows(), t - 1));
     }
