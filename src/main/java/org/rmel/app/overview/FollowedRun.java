@@ -25,7 +25,10 @@ import org.rmel.run.RunStatus;
  * One run followed live: a {@link RunFollower} feeding an {@link OverviewSeries}, the reader's
  * warnings (corrupt lines), the latest status and how far the first read has got. Everything
  * is updated on the follower's thread; {@link #changes()} ticks on every update so the UI can poll
- * it from a Timeline instead of being called per batch.
+ * it from a Timeline instead of being called per batch. A {@link #snapshot()} holds whole
+ * batches only: a run opened while a view refreshes is drawn either not yet or up to the end of a
+ * batch (a finished run of less than {@link org.rmel.run.EventTail#DEFAULT_MAX_BYTES}: in full),
+ * never cut at an arbitrary event.
  */
 public final class FollowedRun implements AutoCloseable {
     /** What a view needs from a run at one moment; all copies. */
@@ -72,14 +75,18 @@ public final class FollowedRun implements AutoCloseable {
         this.follower = RunFollower.start(run, interval, TYPES, new RunFollower.Listener() {
             @Override
             public void onBatch(Batch batch) {
-                batch.feed(series);
+                // a batch goes in whole under the series' lock, so a snapshot taken meanwhile (the
+                // Overview refreshes whenever any followed run ticks) never holds part of one
+                synchronized (series) {
+                    batch.feed(series);
+                    loadedFraction = batch.size() == 0 ? 1 : Math.min(1, batch.offset() / (double) batch.size());
+                }
                 synchronized (warnings) {
                     if (batch.reset()) {
                         warnings.clear();
                     }
                     warnings.addAll(batch.warnings());
                 }
-                loadedFraction = batch.size() == 0 ? 1 : Math.min(1, batch.offset() / (double) batch.size());
                 if (batch.caughtUp() && !checkStarted) {
                     checkStarted = true;
                     CHECKS.execute(FollowedRun.this::checkWholeLog);
@@ -177,8 +184,16 @@ public final class FollowedRun implements AutoCloseable {
                 copy.add(w);
             }
         }
-        return new Snapshot(run.dir(), run.dir().getFileName().toString(), series.snapshot(), copy, status,
-                loadedFraction, series.events(), run.spec().condition().orElse(""));
+        Map<String, Series> data;
+        double fraction;
+        long events;
+        synchronized (series) { // whole batches, with the loaded fraction they reached
+            data = series.snapshot();
+            fraction = loadedFraction;
+            events = series.events();
+        }
+        return new Snapshot(run.dir(), run.dir().getFileName().toString(), data, copy, status, fraction, events,
+                run.spec().condition().orElse(""));
     }
 
     @Override
