@@ -21,7 +21,11 @@ import org.rmel.base.BadInputException;
  * the process dies, however it dies, so a stale file left by a killed trainer reads as "gone".
  *
  * <p>Writers of this JVM are tracked in a set and never probed through a second channel: on
- * Linux closing any channel of a file drops every lock the process holds on it.
+ * Linux closing any channel of a file drops every lock the process holds on it. Within one JVM,
+ * probes and a writer's locking take turns ({@link #TURNS}): the JVM refuses a second lock on a
+ * file it already locks ({@link OverlappingFileLockException}), so two threads probing a stale
+ * lock at once (the workbench's follower, its library refresh and its whole-log check) made one
+ * of them read a dead trainer as alive.
  */
 public final class RunLock implements AutoCloseable {
     /** What a probe found out about the run's writer. */
@@ -33,6 +37,8 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+    /** Held while this JVM tries a lock on a run's lock file; probes are microseconds. */
+    private static final Object TURNS = new Object();
 
     private final Path file;
     private final FileChannel channel;
@@ -77,7 +83,10 @@ public final class RunLock implements AutoCloseable {
     /** A reader probing at the same instant holds the lock for microseconds; wait it out. */
     private static FileLock tryLockRetrying(FileChannel ch) throws IOException {
         for (int i = 0; i < 20; i++) {
-            FileLock l = ch.tryLock();
+            FileLock l;
+            synchronized (TURNS) {
+                l = ch.tryLock();
+            }
             if (l != null) {
                 return l;
             }
@@ -100,18 +109,25 @@ public final class RunLock implements AutoCloseable {
         if (!Files.exists(file)) {
             return Liveness.GONE;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock l = ch.tryLock();
-            if (l == null) {
+        synchronized (TURNS) {
+            if (HELD_HERE.contains(file)) { // a writer of this JVM took it meanwhile: never open a second channel
                 return Liveness.ALIVE;
             }
-            l.release();
-            return Liveness.GONE;
-        } catch (OverlappingFileLockException e) {
-            return Liveness.ALIVE;
-        } catch (IOException e) {
-            // A read-only copy of a run: fall back to the pid written in the file.
-            return pidAlive(file) ? Liveness.ALIVE : Liveness.GONE;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                FileLock l = ch.tryLock();
+                if (l == null) {
+                    return Liveness.ALIVE;
+                }
+                l.release();
+                return Liveness.GONE;
+            } catch (OverlappingFileLockException e) {
+                return Liveness.ALIVE; // not reached while every lock of this JVM takes its turn
+            } catch (NoSuchFileException e) {
+                return Liveness.GONE; // the writer finished and removed it since the check above
+            } catch (IOException e) {
+                // A read-only copy of a run: fall back to the pid written in the file.
+                return pidAlive(file) ? Liveness.ALIVE : Liveness.GONE;
+            }
         }
     }
 
