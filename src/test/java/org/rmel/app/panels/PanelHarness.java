@@ -19,6 +19,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** One panel in a real (headless) stage with its own executor and a throw-away preferences node. */
 final class PanelHarness<P extends WorkbenchPanel> implements AutoCloseable {
+    /**
+     * How long an FX call may take before the test calls it hung. Not a speed check: every wait
+     * returns as soon as the call is done. The first panel of a test JVM pays for the toolkit's
+     * warm-up (CSS, fonts, software rendering, cold JIT), which took over 10 s once with the load
+     * average at 20 on two cores (DifficultyPanelTest, the suite's first panel test).
+     */
+    static final int HANG_SECONDS = 60;
+
     final ExecutorService background = Executors.newFixedThreadPool(2);
     final Preferences prefs = Preferences.userRoot().node("rmel-test/" + UUID.randomUUID());
     final P panel;
@@ -27,7 +35,7 @@ final class PanelHarness<P extends WorkbenchPanel> implements AutoCloseable {
     PanelHarness(Function<WorkbenchContext, P> factory) throws Exception {
         FxToolkit.registerPrimaryStage();
         WorkbenchContext ctx = new WorkbenchContext(background, () -> null, prefs);
-        panel = WaitForAsyncUtils.asyncFx(() -> factory.apply(ctx)).get(10, TimeUnit.SECONDS);
+        panel = WaitForAsyncUtils.asyncFx(() -> factory.apply(ctx)).get(HANG_SECONDS, TimeUnit.SECONDS);
         stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
             Scene scene = new Scene((javafx.scene.Parent) panel.view(), 1400, 900);
@@ -35,16 +43,16 @@ final class PanelHarness<P extends WorkbenchPanel> implements AutoCloseable {
             s.setScene(scene);
             s.show();
             return s;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(HANG_SECONDS, TimeUnit.SECONDS);
     }
 
     void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(r).get(HANG_SECONDS, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     <T> T fxGet(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(c).get(HANG_SECONDS, TimeUnit.SECONDS);
     }
 
     void waitFor(BooleanSupplier condition) throws TimeoutException {
