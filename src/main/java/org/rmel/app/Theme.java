@@ -38,6 +38,37 @@ public enum Theme {
         scene.getStylesheets().add(stylesheet());
     }
 
+    /** The theme a scene shows (light when it has neither stylesheet, as in a bare test scene). */
+    public static Theme of(Scene scene) {
+        return scene != null && scene.getStylesheets().contains(DARK.stylesheet()) ? DARK : LIGHT;
+    }
+
+    /**
+     * Calls {@code onChange} with the theme of the scene {@code node} is in, now and whenever the
+     * node moves to another scene or the scene's theme is switched: charts drawn in Java2D follow
+     * the stylesheets this way.
+     */
+    public static void watch(javafx.scene.Node node, java.util.function.Consumer<Theme> onChange) {
+        javafx.collections.ListChangeListener<String> sheets = c -> onChange.accept(of(node.getScene()));
+        node.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.getStylesheets().removeListener(sheets);
+            }
+            if (scene != null) {
+                scene.getStylesheets().addListener(sheets);
+            }
+            onChange.accept(of(scene));
+        });
+        if (node.getScene() != null) {
+            node.getScene().getStylesheets().addListener(sheets);
+            onChange.accept(of(node.getScene()));
+        }
+    }
+
+    public boolean dark() {
+        return this == DARK;
+    }
+
     /** The window icon in the sizes window managers pick from. */
     public static List<Image> icons() {
         return java.util.Arrays.stream(ICON_SIZES)

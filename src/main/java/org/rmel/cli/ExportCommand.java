@@ -12,6 +12,7 @@ import org.rmel.base.BadInputException;
 import org.rmel.figures.Figure;
 import org.rmel.figures.FigureSize;
 import org.rmel.figures.FigureStyle;
+import org.rmel.figures.Venue;
 import org.rmel.figures.FontPreset;
 import org.rmel.figures.RunFigures;
 import org.rmel.figures.RunCurves;
@@ -57,8 +58,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
     private Path out;
 
+    @Option(names = "--venue", paramLabel = "V", defaultValue = "two-column",
+            description = "two-column (LaTeX article), icml, acl, neurips or ieee: what single and double mean, and the "
+                    + "text size. Default: ${DEFAULT-VALUE}.")
+    private String venue;
+
     @Option(names = "--width-in", paramLabel = "W", defaultValue = "single",
-            description = "Width in inches from 0.5 to 40, or single (3.5 in) or double (7.16 in). Default: ${DEFAULT-VALUE}.")
+            description = "single (the venue's column), double (its full text width) or a width in inches from 0.5 to 40. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private String width;
 
     @Option(names = "--height-in", paramLabel = "H", description = "Height in inches, from 0.5 to 40 (default: suits the width and figure).")
@@ -70,8 +77,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--font", defaultValue = "sans", description = "sans, serif or mono. Default: ${DEFAULT-VALUE}.")
     private String font;
 
-    @Option(names = "--font-size", defaultValue = "paper",
-            description = "paper (7 pt), paper_large (8.5 pt), slides (12 pt), or a size in points. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--font-size", defaultValue = "venue",
+            description = "venue (its footnote size: 8 pt for a 10 pt body, 9 pt for 11 pt), paper (7 pt), paper_large "
+                    + "(8.5 pt), slides (12 pt), or a size in points. Default: ${DEFAULT-VALUE}.")
     private String fontSize;
 
     @Option(names = "--metric", paramLabel = "NAME",
@@ -108,8 +116,11 @@ public final class ExportCommand implements Callable<Integer> {
             return 0;
         }
         ImageFormat image = ImageFormat.parse(fmt);
-        FigureSize size = size();
+        FigureSize size = FigureExporter.size(fig, widthIn(), height == null ? 0 : checkedHeight());
         FigureExporter.write(fig, size, image, dpi, out);
+        for (String note : fig.notes()) {
+            err.println("note: " + note); // what the size made the figure leave out, for the caption
+        }
         return 0;
     }
 
@@ -174,24 +185,27 @@ public final class ExportCommand implements Callable<Integer> {
         double pt;
         try {
             preset = FigureStyle.SizePreset.valueOf(fontSize.toUpperCase(Locale.ROOT));
-            pt = preset.basePt;
+            pt = preset == FigureStyle.SizePreset.VENUE ? venue().figureBasePt() : preset.basePt;
         } catch (IllegalArgumentException notAPreset) {
             pt = parsePositive("--font-size", fontSize, 3, 40);
         }
         return FigureStyle.of(family, preset).withBasePt(pt);
     }
 
-    private FigureSize size() {
-        double w = switch (width.toLowerCase(Locale.ROOT)) {
-            case "single" -> FigureSize.SINGLE_COLUMN_IN;
-            case "double" -> FigureSize.DOUBLE_COLUMN_IN;
+    private Venue venue() {
+        return Venue.parse(venue);
+    }
+
+    private double widthIn() {
+        return switch (width.toLowerCase(Locale.ROOT)) {
+            case "single", "column" -> venue().columnIn();
+            case "double", "text" -> venue().textIn();
             default -> parsePositive("--width-in", width, 0.5, 40);
         };
-        FigureSize s = w == FigureSize.DOUBLE_COLUMN_IN ? FigureSize.doubleColumn() : FigureSize.ofWidth(w);
-        if (height == null) {
-            return s;
-        }
-        return s.withHeight(parsePositive("--height-in", height, 0.5, 40));
+    }
+
+    private double checkedHeight() {
+        return parsePositive("--height-in", height, 0.5, 40);
     }
 
     private static double parsePositive(String option, String value, double min, double max) {

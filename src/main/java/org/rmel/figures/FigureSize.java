@@ -21,6 +21,14 @@ public record FigureSize(double widthIn, double heightIn) {
         }
     }
 
+    /** A chart is never taller than this unless asked: wide figures become strips, not squares. */
+    public static final double MAX_CHART_HEIGHT_IN = 2.6;
+
+    /** The height a one-panel chart takes at a width when none is given: about 0.7 of it, at most {@link #MAX_CHART_HEIGHT_IN}. */
+    public static double chartHeightPt(double widthPt) {
+        return Math.min(widthPt * 0.7, MAX_CHART_HEIGHT_IN * 72);
+    }
+
     public static FigureSize singleColumn() {
         return ofWidth(SINGLE_COLUMN_IN);
     }

@@ -12,9 +12,12 @@ import java.awt.Stroke;
  */
 public record FigureStyle(Palette palette, FontPreset font, double basePt, double lineWidthPt) {
 
-    /** Named size presets: a paper figure at 100% scale, or larger for slides and the screen. */
+    /**
+     * Named size presets: the venue's text size ({@link Venue#figureBasePt}; 8 pt when no venue is
+     * chosen), a paper figure at 100% scale, or larger for slides and the screen.
+     */
     public enum SizePreset {
-        PAPER(7.0, 1.0), PAPER_LARGE(8.5, 1.2), SLIDES(12.0, 1.8), SCREEN(11.0, 1.5);
+        VENUE(8.0, 1.0), PAPER(7.0, 1.0), PAPER_LARGE(8.5, 1.2), SLIDES(12.0, 1.8), SCREEN(11.0, 1.5);
 
         public final double basePt;
         public final double lineWidthPt;
@@ -33,12 +36,26 @@ public record FigureStyle(Palette palette, FontPreset font, double basePt, doubl
         return of(FontPreset.SANS, SizePreset.SCREEN);
     }
 
+    /** The screen style on the light or the dark theme (exports always use the light palette). */
+    public static FigureStyle screen(boolean dark) {
+        return dark ? screen().withPalette(Palette.okabeItoDark()) : screen();
+    }
+
     public static FigureStyle of(FontPreset font, SizePreset size) {
         return new FigureStyle(Palette.okabeIto(), font, size.basePt, size.lineWidthPt);
     }
 
     public FigureStyle withBasePt(double pt) {
         return new FigureStyle(palette, font, pt, lineWidthPt);
+    }
+
+    public FigureStyle withPalette(Palette p) {
+        return new FigureStyle(p, font, basePt, lineWidthPt);
+    }
+
+    /** The colour of the run at {@code runIndex} (its position in the selection): the same in every chart. */
+    public java.awt.Color runColor(int runIndex) {
+        return palette.series(runIndex);
     }
 
     public Font tickFont() {

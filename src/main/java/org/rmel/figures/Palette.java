@@ -20,7 +20,8 @@ public final class Palette {
     /** Where the Maven resource entry puts {@code assets/palette.json}. */
     public static final String RESOURCE = "/org/rmel/assets/palette.json";
 
-    private static final Palette OKABE_ITO = load();
+    private static final Palette OKABE_ITO = load(false);
+    private static final Palette OKABE_ITO_DARK = load(true);
 
     private final String name;
     private final List<Color> series;
@@ -34,6 +35,19 @@ public final class Palette {
 
     public static Palette okabeIto() {
         return OKABE_ITO;
+    }
+
+    /**
+     * The same palette for charts on a dark background (the dark theme on screen): light text and
+     * grid on near-black, the hues lifted where the printed ones lack contrast, black series white.
+     */
+    public static Palette okabeItoDark() {
+        return OKABE_ITO_DARK;
+    }
+
+    /** Whether this is the palette for a dark background. */
+    public boolean dark() {
+        return this == OKABE_ITO_DARK;
     }
 
     public String name() {
@@ -62,6 +76,19 @@ public final class Palette {
         return roles;
     }
 
+    /** The colour mixed with this palette's background (lighter on white, darker on the dark theme). */
+    public Color shade(Color c, double amount) {
+        return mix(role("background"), c, amount);
+    }
+
+    /** {@code amount} of {@code c} over {@code base}, opaque. */
+    public static Color mix(Color base, Color c, double amount) {
+        return new Color(
+                (int) Math.round(base.getRed() + (c.getRed() - base.getRed()) * amount),
+                (int) Math.round(base.getGreen() + (c.getGreen() - base.getGreen()) * amount),
+                (int) Math.round(base.getBlue() + (c.getBlue() - base.getBlue()) * amount));
+    }
+
     /** The colour mixed with white, for fills behind text (alpha would not survive every PDF viewer). */
     public static Color tint(Color c, double amount) {
         return new Color(
@@ -74,7 +101,7 @@ public final class Palette {
         return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
     }
 
-    private static Palette load() {
+    private static Palette load(boolean dark) {
         try (InputStream in = Palette.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath (see the assets resource entry in pom.xml)");
@@ -84,7 +111,13 @@ public final class Palette {
             root.get("series").forEach(n -> series.add(Color.decode(n.asText())));
             Map<String, Color> roles = new LinkedHashMap<>();
             root.get("roles").fields().forEachRemaining(e -> roles.put(e.getKey(), Color.decode(e.getValue().asText())));
-            return new Palette(root.get("name").asText(), series, roles);
+            if (dark) {
+                JsonNode d = root.get("dark");
+                series.clear();
+                d.get("series").forEach(n -> series.add(Color.decode(n.asText())));
+                d.get("roles").fields().forEachRemaining(e -> roles.put(e.getKey(), Color.decode(e.getValue().asText())));
+            }
+            return new Palette(root.get("name").asText() + (dark ? " (dark)" : ""), series, roles);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -84,11 +84,12 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
             boolean revises = !d.revision().isEmpty() && a.revisionSuccess().trials() > 0;
             boolean extra = a.compute().extraGroups() > 0;
             if (revises) {
-                byFreq.add(series(labels.get(i) + " revision", exactFrequency ? d.revision() : d.revisionBands()));
-                byLogprob.add(series(labels.get(i) + " revision", a.revisionBySeedLogprob()));
+                byFreq.add(series(labels.get(i) + " revision", exactFrequency ? d.revision() : d.revisionBands(), i, 0));
+                byLogprob.add(series(labels.get(i) + " revision", a.revisionBySeedLogprob(), i, 0));
             }
             if (extra) {
-                byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? d.extra() : d.extraBands()));
+                // a run's second source (revisions and extra rollouts both) in a lighter fill of its colour
+                byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? d.extra() : d.extraBands(), i, revises ? 1 : 0));
             }
         }
         byFreq.removeIf(s -> s.buckets().isEmpty());
@@ -100,7 +101,7 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
         panels.add(new RatePanel("(a) by all-negative frequency: " + definition.label(),
                 "all-negative frequency (" + definition.wireName() + ")", "success rate", byFreq));
         if (!byLogprob.isEmpty()) {
-            panels.add(new RatePanel("(b) by seed log-prob quintile", "seed mean log-prob quintile (Q1 = least likely)",
+            panels.add(new RatePanel("(b) by seed log-prob quintile", "seed log-prob quintile (Q1 = least likely)",
                     "success rate", byLogprob));
         }
         return panels;
@@ -113,7 +114,7 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
                 ? DifficultyDefinition.ACROSS_RUNS : DifficultyDefinition.WHOLE_RUN;
     }
 
-    private static RateSeries series(String name, List<BucketRate> rates) {
+    private static RateSeries series(String name, List<BucketRate> rates, int runIndex, int variant) {
         List<RateBucket> out = new ArrayList<>();
         for (BucketRate b : rates) {
             if (b.rate().trials() > 0) {
@@ -121,7 +122,7 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
                         b.rate().low(), b.rate().high()));
             }
         }
-        return new RateSeries(name, out);
+        return new RateSeries(name, out, runIndex, variant);
     }
 
     /** "Q2 [-1.234, -0.987]" → "Q2" so quintiles of different runs share a bar group; "<=" → "≤". */

@@ -29,12 +29,12 @@ public final class RunCurves {
         List<String> labels = RunLabels.of(runs);
         List<Curve> curves = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Curve c = curve(runs.get(i), labels.get(i), metric);
+            Curve c = curve(runs.get(i), labels.get(i), metric, i);
             if (c.size() > 0) {
                 curves.add(c);
             }
         }
-        return new CurvePanel(title(metric), "step", metric, curves);
+        return new CurvePanel(MetricLabels.title(metric), "step", MetricLabels.axis(metric), curves, metric);
     }
 
     /** Metric names present in any of the runs: step metrics first, then eval series. */
@@ -66,17 +66,8 @@ public final class RunCurves {
         return all;
     }
 
-    static String title(String metric) {
-        if (metric.startsWith("eval/")) {
-            String[] parts = metric.split("/");
-            String what = parts[parts.length - 1].equals("avg_at_8") ? "Avg@8" : "Pass@1";
-            return parts.length == 3 ? parts[1] + " " + what : what + " (mean over benchmarks)";
-        }
-        return metric;
-    }
-
     /** The run's values of the metric in log order; eval means are per step over the benchmarks evaluated there. */
-    static Curve curve(Path run, String label, String metric) {
+    static Curve curve(Path run, String label, String metric, int runIndex) {
         String[] parts = metric.split("/");
         boolean eval = parts[0].equals("eval") && parts.length >= 2;
         boolean avg8 = eval && parts[parts.length - 1].equals("avg_at_8");
@@ -111,6 +102,6 @@ public final class RunCurves {
             x[i] = points.get(i)[0];
             y[i] = points.get(i)[1];
         }
-        return new Curve(label, x, y);
+        return new Curve(label, x, y, runIndex);
     }
 }

@@ -38,14 +38,18 @@ public final class RunFigures {
             throw new BadInputException("none of the runs has any of the metrics " + metrics + "; available: "
                     + RunCurves.available(runs));
         }
-        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+        return new GridFigure(panels);
     }
 
     public static LcpData lcpData(Path run, RevisionCatalog catalog) {
+        return lcpData(run, catalog, RunLabels.conditionLabel(run), -1);
+    }
+
+    static LcpData lcpData(Path run, RevisionCatalog catalog, String label, int runIndex) {
         List<LcpSample> samples = catalog.attempts().stream()
                 .map(r -> new LcpSample(r.tau(), r.lcpRatio(), r.accepted(), r.attempt().verified()))
                 .toList();
-        return new LcpData(RunLabels.conditionLabel(run), samples, catalog.tauMin(), reading(run));
+        return new LcpData(label, samples, catalog.tauMin(), reading(run), runIndex);
     }
 
     /** How the run filtered revisions: revision mode and LCP rule (runs before these settings: forced, fixed). */
@@ -60,25 +64,31 @@ public final class RunFigures {
                 : "LCP ≥ τ_min = " + spec.tauMin().stream().mapToObj(Numbers::brief).findFirst().orElse("?"));
     }
 
-    /** LCP ratios of every selected run that made revision attempts. */
+    /** LCP ratios of every selected run that made revision attempts, each with its place in the selection. */
     public static List<LcpData> lcpData(List<Path> runs) {
         List<LcpData> out = new ArrayList<>();
-        for (Path run : runs) {
-            RevisionCatalog c = RevisionCatalog.read(run);
+        List<String> labels = RunLabels.of(runs);
+        for (int i = 0; i < runs.size(); i++) {
+            RevisionCatalog c = RevisionCatalog.read(runs.get(i));
             if (!c.attempts().isEmpty()) {
-                out.add(lcpData(run, c));
+                out.add(lcpData(runs.get(i), c, labels.get(i), i));
             }
         }
         return out;
     }
 
-    /** One LCP histogram per run, side by side. */
+    /** One LCP histogram per run, in a grid with one legend of the τ shades. */
     public static Figure lcpFigure(List<LcpData> data, FigureStyle style) {
         if (data.isEmpty()) {
             throw new BadInputException("none of the runs made revision attempts (only R-MEL runs revise)");
         }
-        List<ChartFigure> panels = data.stream().map(d -> LcpCharts.histogram(d, style)).toList();
-        return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
+        List<Double> taus = data.stream().flatMap(d -> d.taus().stream()).distinct()
+                .sorted((a, b) -> Double.compare(b, a)).toList();
+        List<ChartFigure> panels = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            panels.add(LcpCharts.histogram(data.get(i), style, LcpCharts.DEFAULT_BINS, taus, i));
+        }
+        return new GridFigure(panels);
     }
 
     public static Figure lcp(List<Path> runs, FigureStyle style) {
@@ -87,8 +97,7 @@ public final class RunFigures {
 
     /** The difficulty figure: panel (a) by all-negative frequency and (b) by seed log-prob quintile, side by side. */
     public static Figure difficultyFigure(List<RatePanel> panels, FigureStyle style) {
-        List<ChartFigure> charts = panels.stream().map(p -> RateCharts.create(p, style)).toList();
-        return charts.size() == 1 ? charts.get(0) : new GridFigure(charts);
+        return new GridFigure(panels.stream().map(p -> RateCharts.create(p, style)).toList());
     }
 
     /** The difficulty figure under the runs' default definition (across runs when they share a seed). */

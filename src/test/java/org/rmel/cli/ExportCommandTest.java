@@ -47,13 +47,14 @@ class ExportCommandTest {
     void everyFigureAsPdfIsOnePage() throws Exception {
         for (String fig : List.of("curves", "revisions", "lcp", "difficulty")) {
             Path out = tmp.resolve(fig + ".pdf");
-            Outcome o = export(runs, "--figure", fig, "--format", "pdf", "--out", out.toString(), "--width-in", "double");
+            Outcome o = export(runs, "--figure", fig, "--format", "pdf", "--out", out.toString(), "--venue", "ieee",
+                    "--width-in", "double");
             assertEquals(0, o.code(), fig + ": " + o.err());
             byte[] bytes = Files.readAllBytes(out);
             assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             PdfReader r = new PdfReader(bytes);
             assertEquals(1, r.getNumberOfPages(), fig);
-            assertEquals(7.16 * 72, r.getPageSize(1).getWidth(), 0.5, fig);
+            assertEquals(org.rmel.figures.Venue.IEEE.textIn() * 72, r.getPageSize(1).getWidth(), 0.5, fig);
             r.close();
         }
     }
@@ -71,7 +72,8 @@ class ExportCommandTest {
         assertEquals(0, export(runs, "--figure", "lcp", "--format", "svg", "--out", svg.toString()).code());
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        assertEquals("3.5in", xml.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getAttribute("width"));
+        // the default: one column of the generic two-column article (A4's 221 pt, rounded down)
+        assertEquals("3.057in", xml.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getAttribute("width"));
     }
 
     @Test

@@ -24,23 +24,28 @@ import org.rmel.figures.Figure;
 import org.rmel.figures.FigureSize;
 import org.rmel.figures.FigureStyle;
 import org.rmel.figures.FontPreset;
+import org.rmel.figures.Numbers;
+import org.rmel.figures.Venue;
 import org.rmel.figures.export.ExportSettings;
 import org.rmel.figures.export.FigureFiles;
 
 /**
- * The export controls under every chart: paper width (single column, double column, custom),
- * height, text size and font presets, format (PDF, SVG, PNG at a DPI, or the data as CSV). The
- * figure is rebuilt with the export style by the same factory the screen uses; settings are
- * remembered in the workbench preferences.
+ * The export controls under every chart: the venue (ICML, ACL, NeurIPS, IEEE, a generic two-column
+ * article, or a custom width in inches) and whether the figure spans one column or the full text
+ * width, height, text size (the venue's, or a preset) and font, format (PDF, SVG, PNG at a DPI, or
+ * the data as CSV). The figure is rebuilt with the export style by the same factory the screen uses;
+ * settings are remembered in the workbench preferences. After an export the status line says what
+ * the size made the figure leave out (for the caption).
  */
 final class ExportPane {
-    private static final String SINGLE = "single column (3.5 in)";
-    private static final String DOUBLE = "double column (7.16 in)";
     private static final String CUSTOM = "custom";
+    private static final String COLUMN = "one column";
+    private static final String FULL = "full text width";
 
     private final TitledPane node;
-    private final ChoiceBox<String> widthPreset = new ChoiceBox<>();
-    private final Spinner<Double> width = new Spinner<>(0.5, 40, FigureSize.SINGLE_COLUMN_IN, 0.05);
+    private final ChoiceBox<String> venue = new ChoiceBox<>();
+    private final ChoiceBox<String> span = new ChoiceBox<>();
+    private final Spinner<Double> width = new Spinner<>(0.5, 40, Venue.TWO_COLUMN.columnIn(), 0.05);
     private final Spinner<Double> height = new Spinner<>(0, 40, 0, 0.1);
     private final Spinner<Integer> dpi = new Spinner<>(10, 2400, 300, 50);
     private final ChoiceBox<String> format = new ChoiceBox<>();
@@ -61,13 +66,35 @@ final class ExportPane {
         this.prefs = prefs;
         this.background = background;
         this.owner = owner;
-        widthPreset.getItems().setAll(SINGLE, DOUBLE, CUSTOM);
+        for (Venue v : Venue.values()) {
+            venue.getItems().add(v.id());
+        }
+        venue.getItems().add(CUSTOM);
+        venue.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : id.equals(CUSTOM) ? "custom width" : Venue.parse(id).label();
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        venue.setId(id + "-venue");
+        span.getItems().setAll(COLUMN, FULL);
+        span.setId(id + "-span");
         format.getItems().setAll("pdf", "svg", "png", "csv");
         font.getItems().setAll(FontPreset.values());
-        textSize.getItems().setAll(FigureStyle.SizePreset.PAPER, FigureStyle.SizePreset.PAPER_LARGE, FigureStyle.SizePreset.SLIDES);
+        textSize.getItems().setAll(FigureStyle.SizePreset.VENUE, FigureStyle.SizePreset.PAPER, FigureStyle.SizePreset.PAPER_LARGE,
+                FigureStyle.SizePreset.SLIDES);
         textSize.setConverter(new StringConverter<>() {
             @Override
             public String toString(FigureStyle.SizePreset p) {
+                if (p == FigureStyle.SizePreset.VENUE) {
+                    Venue v = chosenVenue();
+                    return "venue's (" + Numbers.brief(v == null ? p.basePt : v.figureBasePt()) + " pt)";
+                }
                 return p == null ? "" : p.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + p.basePt + " pt)";
             }
 
@@ -81,20 +108,15 @@ final class ExportPane {
             s.setPrefWidth(90);
         }
         apply(ExportSettings.load(prefs));
-        widthPreset.valueProperty().addListener((o, a, b) -> {
-            width.setDisable(!CUSTOM.equals(b));
-            if (SINGLE.equals(b)) {
-                width.getValueFactory().setValue(FigureSize.SINGLE_COLUMN_IN);
-            } else if (DOUBLE.equals(b)) {
-                width.getValueFactory().setValue(FigureSize.DOUBLE_COLUMN_IN);
-            }
-        });
+        venue.valueProperty().addListener((o, a, b) -> followVenue());
+        span.valueProperty().addListener((o, a, b) -> followVenue());
         format.valueProperty().addListener((o, a, b) -> dpi.setDisable(!"png".equals(b)));
         dpi.setDisable(!"png".equals(format.getValue()));
         Button export = exportButton;
         export.setId(id + "-export");
         export.setOnAction(e -> chooseAndExport());
-        FlowPane row = new FlowPane(8, 6, new Label("width"), widthPreset, width, new Label("height (0 = auto; text figures size themselves)"), height,
+        FlowPane row = new FlowPane(8, 6, new Label("venue"), venue, span, new Label("width (in)"), width,
+                new Label("height (0 = auto; text figures size themselves)"), height,
                 new Label("text"), textSize, font, new Label("format"), format, new Label("DPI"), dpi, export, status);
         row.setPadding(new Insets(6));
         node = new TitledPane("Export figure", row);
@@ -116,14 +138,33 @@ final class ExportPane {
     }
 
     ExportSettings settings() {
-        return new ExportSettings(width.getValue(), height.getValue(), dpi.getValue(), format.getValue(), font.getValue(),
-                textSize.getValue());
+        return new ExportSettings(chosenVenue(), FULL.equals(span.getValue()), width.getValue(), height.getValue(),
+                dpi.getValue(), format.getValue(), font.getValue(), textSize.getValue());
+    }
+
+    private Venue chosenVenue() {
+        String v = venue.getValue();
+        return v == null || v.equals(CUSTOM) ? null : Venue.parse(v);
+    }
+
+    /** A venue fixes the width (shown, not editable) and the meaning of the venue text size. */
+    private void followVenue() {
+        Venue v = chosenVenue();
+        width.setDisable(v != null);
+        span.setDisable(v == null);
+        if (v != null) {
+            width.getValueFactory().setValue(v.widthIn(FULL.equals(span.getValue())));
+        }
+        FigureStyle.SizePreset size = textSize.getValue();
+        textSize.setValue(null); // re-renders the "venue's (8 pt)" entry for the new venue
+        textSize.setValue(size);
     }
 
     void apply(ExportSettings s) {
-        widthPreset.setValue(s.widthIn() == FigureSize.SINGLE_COLUMN_IN ? SINGLE : s.widthIn() == FigureSize.DOUBLE_COLUMN_IN ? DOUBLE : CUSTOM);
-        width.setDisable(!CUSTOM.equals(widthPreset.getValue()));
+        venue.setValue(s.venue() == null ? CUSTOM : s.venue().id());
+        span.setValue(s.fullWidth() ? FULL : COLUMN);
         width.getValueFactory().setValue(s.widthIn());
+        followVenue();
         height.getValueFactory().setValue(s.heightIn());
         dpi.getValueFactory().setValue(s.dpi());
         format.setValue(s.format());
@@ -155,10 +196,13 @@ final class ExportPane {
         CompletableFuture<FigureSize> done = new CompletableFuture<>();
         background.execute(() -> {
             try {
-                FigureSize size = FigureFiles.write(factory.apply(s.style()), s, out);
+                Figure figure = factory.apply(s.style());
+                FigureSize size = FigureFiles.write(figure, s, out);
+                List<String> notes = size == null ? List.of() : figure.notes();
                 Platform.runLater(() -> {
-                    status.setText(size == null ? "wrote data to " + out
-                            : String.format(Locale.ROOT, "wrote %s (%.2f × %.2f in)", out, size.widthIn(), size.heightIn()));
+                    status.setText((size == null ? "wrote data to " + out
+                            : String.format(Locale.ROOT, "wrote %s (%.2f × %.2f in)", out, size.widthIn(), size.heightIn()))
+                            + (notes.isEmpty() ? "" : "\nfor the caption: " + String.join("; ", notes)));
                     done.complete(size);
                 });
             } catch (RuntimeException e) {

@@ -31,6 +31,8 @@ import org.rmel.figures.charts.GridFigure;
 abstract class FigurePanel<M> implements WorkbenchPanel {
     private final BorderPane root = new BorderPane();
     private final HBox charts = new HBox(6);
+    private final javafx.scene.layout.FlowPane legend = org.rmel.app.SwatchLegend.create();
+    private boolean dark;
     private final Label note = new Label();
     private final Label loadingText = new Label();
     private final VBox loading = new VBox(8, new ProgressIndicator(), loadingText);
@@ -56,7 +58,18 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
         loading.setMaxSize(220, 120);
         loading.setVisible(false);
         loading.setMouseTransparent(true);
-        root.setCenter(new javafx.scene.layout.StackPane(charts, loading));
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, loading);
+        VBox.setVgrow(chartArea, Priority.ALWAYS);
+        root.setCenter(new VBox(2, chartArea, legend));
+        legend.setId(id + "-legend");
+        org.rmel.app.Theme.watch(root, theme -> {
+            if (theme.dark() != dark) {
+                dark = theme.dark();
+                if (model != null) {
+                    display(model);
+                }
+            }
+        });
         root.setBottom(bottom);
         root.setId(id + "-panel");
         export.setExportable(false);
@@ -99,6 +112,7 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
             charts.getChildren().clear();
             model = null;
             export.setExportable(false);
+            org.rmel.app.SwatchLegend.show(legend, List.of(), FigureStyle.screen(dark));
             note.setText("Select one or more runs in the library.");
             return;
         }
@@ -116,6 +130,7 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
             loading.setVisible(false);
             charts.getChildren().clear();
             export.setExportable(false);
+            org.rmel.app.SwatchLegend.show(legend, List.of(), FigureStyle.screen(dark));
             note.setText(e.getMessage());
         });
     }
@@ -124,10 +139,12 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
         model = m;
         loading.setVisible(false);
         try {
-            Figure f = build(m, FigureStyle.screen());
-            List<ChartFigure> parts = f instanceof GridFigure g
-                    ? g.panels().stream().map(ChartFigure.class::cast).toList()
-                    : List.of((ChartFigure) f);
+            FigureStyle style = FigureStyle.screen(dark);
+            Figure f = build(m, style);
+            GridFigure grid = f instanceof GridFigure g ? g : GridFigure.of((ChartFigure) f);
+            List<ChartFigure> parts = grid.panels();
+            // One legend for all panels, outside the charts: many runs never shrink a plot.
+            org.rmel.app.SwatchLegend.show(legend, grid.legendKeys(), style);
             charts.getChildren().setAll(parts.stream().map(p -> {
                 ChartViewer v = new ChartViewer(p.chart());
                 HBox.setHgrow(v, Priority.ALWAYS);
@@ -140,6 +157,7 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
             // A run without the data this figure needs (e.g. no revisions in a MEL run): say so.
             charts.getChildren().clear();
             export.setExportable(false);
+            org.rmel.app.SwatchLegend.show(legend, List.of(), FigureStyle.screen(dark));
             note.setText(e.getMessage());
         }
     }
@@ -163,6 +181,10 @@ abstract class FigurePanel<M> implements WorkbenchPanel {
     /** The loading indicator over the (empty) chart area while other runs load. */
     Node loadingIndicator() {
         return loading;
+    }
+
+    javafx.scene.layout.FlowPane legend() {
+        return legend;
     }
 
     Label note() {

@@ -1,6 +1,5 @@
 package org.rmel.figures.charts;
 
-import java.awt.Color;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -24,7 +23,7 @@ final class ChartStyler {
     }
 
     static JFreeChart style(JFreeChart chart, FigureStyle style) {
-        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBackgroundPaint(style.palette().role("background"));
         chart.setBorderVisible(false);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -34,6 +33,11 @@ final class ChartStyler {
         if (title != null) {
             title.setFont(style.titleFont());
             title.setPaint(style.palette().role("text"));
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                t.setPaint(style.palette().role("muted"));
+            }
         }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
@@ -48,7 +52,7 @@ final class ChartStyler {
 
     private static void styleAxes(Plot plot, FigureStyle style) {
         Paint grid = style.palette().role("grid");
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(style.palette().role("background"));
         plot.setOutlinePaint(style.palette().role("muted"));
         plot.setOutlineStroke(style.thinStroke());
         if (plot instanceof CombinedDomainXYPlot combined) {

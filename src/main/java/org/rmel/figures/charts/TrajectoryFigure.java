@@ -35,6 +35,8 @@ public final class TrajectoryFigure implements Figure {
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     /** The problem takes at most this many rows; a longer one ends in "…" (the CSV has it whole). */
     static final int PROBLEM_ROWS = 6;
+    /** Seed and revision go side by side when each column then holds at least this many characters. */
+    static final int SIDE_BY_SIDE_COLS = 40;
 
     private final AnnotatedRevision rev;
     private final FigureStyle style;
@@ -57,7 +59,7 @@ public final class TrajectoryFigure implements Figure {
     public void draw(Graphics2D g, Rectangle2D area) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setPaint(Color.WHITE);
+        g.setPaint(style.palette().role("background"));
         g.fill(area);
         new Layout(area.getWidth()).paint(g, area.getX(), area.getY());
     }
@@ -99,6 +101,14 @@ public final class TrajectoryFigure implements Figure {
         /** Row pitch leaves room above each text row for the marker labels. */
         final double rowH = style.basePt() * 2.0;
         final double width;
+        /** Seed and revision next to each other (wide figures) instead of one above the other. */
+        final boolean sideBySide;
+        /** Width of one text column: the whole text width, or half of it less the gutter. */
+        final double columnW;
+        final double gutter = style.basePt() * 2;
+        final List<String> titleLines;
+        final List<String> subLines;
+        final List<String> noteLines;
         final List<String> problemRows;
         final List<TextRows.Row> seedRows;
         final List<TextRows.Row> revRows;
@@ -106,10 +116,18 @@ public final class TrajectoryFigure implements Figure {
 
         Layout(double width) {
             this.width = width;
-            int cols = (int) Math.floor((width - 2 * pad) / cw);
+            double text = width - 2 * pad;
+            int cols = (int) Math.floor(text / cw);
+            int half = (int) Math.floor((text - gutter) / 2 / cw);
+            sideBySide = half >= SIDE_BY_SIDE_COLS;
+            columnW = sideBySide ? (text - gutter) / 2 : text;
+            int textCols = sideBySide ? half : cols;
+            titleLines = wrap(rev.title(), style.titleFont(), text);
+            subLines = wrap(subtitle(), body, text);
+            noteLines = rev.exactPositions() ? List.of() : wrap("Positions estimated (no token offsets in this run)", body, text);
             problemRows = problemRows(cols);
-            seedRows = TextRows.wrap(rev.seedText(), cols);
-            revRows = TextRows.wrap(rev.revisionText(), cols);
+            seedRows = TextRows.wrap(rev.seedText(), textCols);
+            revRows = TextRows.wrap(rev.revisionText(), textCols);
             footer = new ArrayList<>();
             String answers = "gold: " + rev.gold() + "    seed answer: " + rev.seedAnswer() + "    revision answer: "
                     + rev.revisionAnswer();
@@ -118,6 +136,37 @@ public final class TrajectoryFigure implements Figure {
                     footer.add(line.substring(r.start(), r.end()));
                 }
             }
+        }
+
+        String subtitle() {
+            RevisionTokens t = rev.tokens();
+            return String.format(Locale.ROOT, "τ = %s · %s %d of %d tokens · LCP %d tokens (ratio %.2f) · %s",
+                    Numbers.brief(rev.tau()), rev.primed() ? "primed with" : "kept", t.cut(), t.seed(), t.lcp(), rev.lcpRatio(),
+                    rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
+        }
+
+        String revisionLabel() {
+            return rev.primed() ? "Revision (primed: the whole new response)"
+                    : "Revision (kept prefix + continuation)";
+        }
+
+        /** Words of {@code s} in lines no wider than {@code w} (a word wider than that is cut in the middle). */
+        List<String> wrap(String s, Font f, double w) {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : s.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (line.isEmpty() || f.getStringBounds(candidate, FRC).getWidth() <= w) {
+                    line.setLength(0);
+                    line.append(candidate);
+                } else {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                }
+            }
+            lines.add(line.toString());
+            return lines.stream().map(l -> TextFit.middle(l, f, FRC, w)).toList();
         }
 
         /** The problem wrapped to the width, at most {@link #PROBLEM_ROWS} rows (the last ends in "…" when cut). */
@@ -139,26 +188,29 @@ public final class TrajectoryFigure implements Figure {
             return f.getSize2D() * 1.35;
         }
 
+        double textsHeight() {
+            return sideBySide ? lineH(label) + Math.max(seedRows.size(), revRows.size()) * rowH
+                    : 2 * lineH(label) + (seedRows.size() + revRows.size()) * rowH;
+        }
+
         double height() {
             double problem = problemRows.isEmpty() ? 0 : lineH(label) + problemRows.size() * lineH(mono);
-            double note = rev.exactPositions() ? 0 : lineH(body);
-            return pad + lineH(style.titleFont()) + lineH(body) + note + problem + 2 * lineH(label)
-                    + (seedRows.size() + revRows.size()) * rowH
-                    + footer.size() * lineH(mono) + lineH(body) * 0.3 + legendHeight() + pad;
+            return pad + titleLines.size() * lineH(style.titleFont()) + (subLines.size() + noteLines.size()) * lineH(body)
+                    + problem + textsHeight() + footer.size() * lineH(mono) + lineH(body) * 0.3 + legendHeight() + pad;
         }
 
         void paint(Graphics2D g, double x0, double y0) {
             Palette p = style.palette();
             double x = x0 + pad;
             double y = y0 + pad;
-            y = text(g, rev.title(), style.titleFont(), p.role("text"), x, y);
-            RevisionTokens t = rev.tokens();
-            String sub = String.format(Locale.ROOT, "τ = %s · %s %d of %d tokens · LCP %d tokens (ratio %.2f) · %s",
-                    Numbers.brief(rev.tau()), rev.primed() ? "primed with" : "kept", t.cut(), t.seed(), t.lcp(), rev.lcpRatio(),
-                    rev.accepted() ? "accepted" : rev.verified() ? "verified, rejected by the prefix constraint" : "rejected");
-            y = text(g, sub, body, p.role("muted"), x, y);
-            if (!rev.exactPositions()) {
-                y = text(g, "Positions estimated (no token offsets in this run)", body, p.role("marker"), x, y);
+            for (String line : titleLines) {
+                y = text(g, line, style.titleFont(), p.role("text"), x, y);
+            }
+            for (String line : subLines) {
+                y = text(g, line, body, p.role("muted"), x, y);
+            }
+            for (String line : noteLines) {
+                y = text(g, line, body, p.role("marker"), x, y);
             }
             if (!problemRows.isEmpty()) {
                 y = text(g, "Problem", label, p.role("text"), x, y);
@@ -166,11 +218,19 @@ public final class TrajectoryFigure implements Figure {
                     y = text(g, line, mono, p.role("text"), x, y);
                 }
             }
-            y = text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
-            y = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, y);
-            y = text(g, rev.primed() ? "Revision (primed: the whole response, the prefix shown in the prompt)"
-                    : "Revision (kept prefix + continuation)", label, p.role("text"), x, y);
-            y = rows(g, rev.revisionText(), revRows, TrajectorySpans.revision(rev), false, x, y);
+            if (sideBySide) {
+                double x2 = x + columnW + gutter;
+                text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
+                double top = text(g, revisionLabel(), label, p.role("text"), x2, y);
+                double a = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, top);
+                double b = rows(g, rev.revisionText(), revRows, TrajectorySpans.revision(rev), false, x2, top);
+                y = Math.max(a, b);
+            } else {
+                y = text(g, "Seed (failed trajectory)", label, p.role("text"), x, y);
+                y = rows(g, rev.seedText(), seedRows, TrajectorySpans.seed(rev), true, x, y);
+                y = text(g, revisionLabel(), label, p.role("text"), x, y);
+                y = rows(g, rev.revisionText(), revRows, TrajectorySpans.revision(rev), false, x, y);
+            }
             for (String line : footer) {
                 y = text(g, line, mono, p.role("text"), x, y);
             }
@@ -217,17 +277,24 @@ public final class TrajectoryFigure implements Figure {
                     }
                 }
             }
-            double[] labelEnd = new double[rows.size()];
-            java.util.Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
+            List<TruncationMark> marks = new ArrayList<>();
             if (isSeed) {
-                List<TruncationMark> byOffset = new ArrayList<>(rev.marks());
-                byOffset.sort(java.util.Comparator.comparingInt(TruncationMark::charOffset));
-                for (TruncationMark m : byOffset) {
-                    marker(g, rows, m.charOffset(), m, x, y, labelEnd);
-                }
+                marks.addAll(rev.marks());
             } else if (!rev.primed()) {
-                marker(g, rows, rev.cutChar(), new TruncationMark(rev.tau(), rev.cutChar(),
-                        rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED), x, y, labelEnd);
+                marks.add(new TruncationMark(rev.tau(), rev.cutChar(),
+                        rev.accepted() ? TruncationMark.Outcome.ACCEPTED : TruncationMark.Outcome.REJECTED));
+            }
+            marks.sort(java.util.Comparator.comparingInt(TruncationMark::charOffset));
+            for (int ri = 0; ri < rows.size(); ri++) {
+                List<TruncationMark> inRow = new ArrayList<>();
+                for (TruncationMark m : marks) {
+                    if (TextRows.rowOf(rows, m.charOffset()) == ri) {
+                        inRow.add(m);
+                    }
+                }
+                if (!inRow.isEmpty()) {
+                    markRow(g, rows.get(ri), inRow, x, y + ri * rowH + rowH - fs * 0.45);
+                }
             }
             if (rev.bifurcationChar() >= 0) {
                 int at = Math.min(rev.bifurcationChar(), text.length());
@@ -246,26 +313,91 @@ public final class TrajectoryFigure implements Figure {
             return y + rows.size() * rowH;
         }
 
-        /** A truncation marker; its label moves right of the row's previous label rather than overprint it. */
-        void marker(Graphics2D g, List<TextRows.Row> rows, int off, TruncationMark m, double x, double y, double[] labelEnd) {
+        Color markColor(TruncationMark m) {
+            return m.outcome() == TruncationMark.Outcome.NOT_TRIED ? style.palette().role("muted") : style.palette().role("marker");
+        }
+
+        /**
+         * The truncation markers of one text row and their τ labels. A marker line sits exactly at its
+         * offset; labels of markers closer together than a label's width merge ("τ=0.5, 0.7", each
+         * value in its marker's colour, a repeated τ once), and a label never runs past the column.
+         */
+        void markRow(Graphics2D g, TextRows.Row row, List<TruncationMark> marks, double x, double base) {
             double fs = mono.getSize2D();
-            int ri = TextRows.rowOf(rows, off);
-            double mx = x + (off - rows.get(ri).start()) * cw;
-            double base = y + ri * rowH + rowH - fs * 0.45;
             float w = (float) (style.lineWidthPt() * 1.2);
-            BasicStroke stroke = switch (m.outcome()) {
-                case ACCEPTED -> new BasicStroke(w * 1.4f);
-                case REJECTED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 1.2f}, 0f);
-                case NOT_TRIED -> new BasicStroke(w * 0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {0.6f, 1.2f}, 0f);
-            };
-            g.setPaint(m.outcome() == TruncationMark.Outcome.NOT_TRIED ? style.palette().role("muted") : style.palette().role("marker"));
-            g.setStroke(stroke);
-            g.draw(new Line2D.Double(mx, base - fs * 1.15, mx, base + fs * 0.3));
+            for (TruncationMark m : marks) {
+                double mx = x + (m.charOffset() - row.start()) * cw;
+                BasicStroke stroke = switch (m.outcome()) {
+                    case ACCEPTED -> new BasicStroke(w * 1.4f);
+                    case REJECTED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 1.2f}, 0f);
+                    case NOT_TRIED -> new BasicStroke(w * 0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {0.6f, 1.2f}, 0f);
+                };
+                g.setPaint(markColor(m));
+                g.setStroke(stroke);
+                g.draw(new Line2D.Double(mx, base - fs * 1.15, mx, base + fs * 0.3));
+            }
+            double right = x + columnW;
+            double gap = small.getSize2D() * 0.5;
+            List<List<TruncationMark>> clusters = new ArrayList<>();
+            List<Double> starts = new ArrayList<>();
+            for (TruncationMark m : marks) {
+                double mx = x + (m.charOffset() - row.start()) * cw + 1;
+                int last = clusters.size() - 1;
+                if (last >= 0 && mx < starts.get(last) + labelWidth(clusters.get(last)) + gap) {
+                    clusters.get(last).add(m);
+                } else {
+                    clusters.add(new ArrayList<>(List.of(m)));
+                    starts.add(mx);
+                }
+            }
+            // Right to left: pull labels in from the column's edge; a label pushed onto its left neighbour joins it.
+            for (int i = clusters.size() - 1; i >= 0; i--) {
+                double lw = labelWidth(clusters.get(i));
+                double lx = Math.min(starts.get(i), right - lw);
+                if (i > 0 && lx < starts.get(i - 1) + labelWidth(clusters.get(i - 1)) + gap) {
+                    clusters.get(i - 1).addAll(clusters.remove(i));
+                    starts.remove(i);
+                    continue;
+                }
+                starts.set(i, Math.max(x, lx));
+            }
+            for (int i = 0; i < clusters.size(); i++) {
+                double lx = Math.max(x, Math.min(starts.get(i), right - labelWidth(clusters.get(i))));
+                drawLabel(g, clusters.get(i), lx, base - fs * 1.1);
+            }
+        }
+
+        /** "τ=" then each distinct τ of the cluster, comma-separated. */
+        List<String[]> labelParts(List<TruncationMark> cluster) {
+            List<String[]> parts = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
+            for (TruncationMark m : cluster) {
+                String v = Numbers.brief(m.tau());
+                if (!seen.contains(v)) {
+                    seen.add(v);
+                    parts.add(new String[] {(parts.isEmpty() ? "τ=" : ", ") + v, m.outcome().name()});
+                }
+            }
+            return parts;
+        }
+
+        double labelWidth(List<TruncationMark> cluster) {
+            double w = 0;
+            for (String[] part : labelParts(cluster)) {
+                w += small.getStringBounds(part[0], FRC).getWidth();
+            }
+            return w;
+        }
+
+        void drawLabel(Graphics2D g, List<TruncationMark> cluster, double x, double base) {
             g.setFont(small);
-            String label = "τ=" + Numbers.brief(m.tau());
-            double lx = Math.max(mx + 1, labelEnd[ri] + small.getSize2D() * 0.4);
-            g.drawString(label, (float) lx, (float) (base - fs * 1.1));
-            labelEnd[ri] = lx + small.getStringBounds(label, FRC).getWidth();
+            double cx = x;
+            for (String[] part : labelParts(cluster)) {
+                TruncationMark.Outcome o = TruncationMark.Outcome.valueOf(part[1]);
+                g.setPaint(o == TruncationMark.Outcome.NOT_TRIED ? style.palette().role("muted") : style.palette().role("marker"));
+                g.drawString(part[0], (float) cx, (float) base);
+                cx += small.getStringBounds(part[0], FRC).getWidth();
+            }
         }
 
         /** Legend entries placed left to right, wrapping to a new row when the width runs out. */

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param tauMin the prefix constraint of the run (accepted revisions have LCP ratio ≥ τ_min); NaN if unknown
  * @param reading the run's reading of the filter, e.g. "primed, fixed τ_min = 0.3" ("" if unknown)
+ * @param runIndex the run's position in the selection, which picks its colour (-1: by order in the figure)
  */
-public record LcpData(String run, List<LcpSample> samples, double tauMin, String reading) {
+public record LcpData(String run, List<LcpSample> samples, double tauMin, String reading, int runIndex) {
     public LcpData {
         samples = List.copyOf(samples);
         reading = reading == null ? "" : reading;
@@ -16,6 +17,10 @@ public record LcpData(String run, List<LcpSample> samples, double tauMin, String
 
     public LcpData(String run, List<LcpSample> samples, double tauMin) {
         this(run, samples, tauMin, "");
+    }
+
+    public LcpData(String run, List<LcpSample> samples, double tauMin, String reading) {
+        this(run, samples, tauMin, reading, -1);
     }
 
     /** Verified attempts the LCP filter rejected. */

@@ -49,6 +49,18 @@ public final class FigureExporter {
     private FigureExporter() {
     }
 
+    /**
+     * The size a figure is written at for a width and a height in inches, 0 for "what suits the
+     * figure" (its natural height: a grid of stacked panels is taller than one chart); a text figure
+     * grows to fit its text either way.
+     */
+    public static FigureSize size(Figure figure, double widthIn, double heightIn) {
+        double w = widthIn * 72;
+        double h = heightIn > 0 ? figure.preferredHeightPt(w, heightIn * 72)
+                : figure.preferredHeightPt(w, figure.naturalHeightPt(w));
+        return new FigureSize(widthIn, h / 72.0);
+    }
+
     /** The size the figure will really have: the figure may ask for a different height (text figures grow). */
     public static FigureSize resolve(Figure figure, FigureSize size) {
         double h = figure.preferredHeightPt(size.widthPt(), size.heightPt());

@@ -27,6 +27,6 @@ public final class FigureFiles {
             }
             return null;
         }
-        return FigureExporter.write(figure, s.size(), ImageFormat.parse(s.format()), s.dpi(), out);
+        return FigureExporter.write(figure, s.size(figure), ImageFormat.parse(s.format()), s.dpi(), out);
     }
 }

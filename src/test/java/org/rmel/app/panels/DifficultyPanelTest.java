@@ -103,8 +103,8 @@ class DifficultyPanelTest {
         h.fxGet(() -> h.panel.exportPane().export(fromPanel)).get(30, TimeUnit.SECONDS);
         Path fromCli = tmp.resolve("cli.png");
         int code = RmelCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "export",
-                rmel.toString(), extra.toString(), "--figure", "difficulty", "--out", fromCli.toString(), "--width-in", "double",
-                "--height-in", "2.6", "--dpi", "100");
+                rmel.toString(), extra.toString(), "--figure", "difficulty", "--out", fromCli.toString(), "--width-in", "7.16",
+                "--height-in", "2.6", "--dpi", "100", "--font-size", "paper");
         assertEquals(0, code);
         BufferedImage a = ImageIO.read(fromPanel.toFile());
         BufferedImage b = ImageIO.read(fromCli.toFile());
@@ -116,5 +116,50 @@ class DifficultyPanelTest {
                 assertEquals(a.getRGB(x, y), b.getRGB(x, y), "pixel " + x + "," + y);
             }
         }
+    }
+
+    @Test
+    void runsKeepTheirColourInBothPanelsAndTheLegendOnScreen() throws Exception {
+        Path mel = SimulatedRuns.write(tmp, "mel", 2);
+        Path extra = SimulatedRuns.write(tmp, "mel-extra", 4);
+        Path rmel = SimulatedRuns.write(tmp, "r-mel", 3);
+        h = new PanelHarness<>(DifficultyPanel::new);
+        h.fx(() -> h.panel.show(new RunSelection(List.of(mel, extra, rmel), 1)));
+        h.waitFor(() -> h.panel.charts().getChildren().size() == 2);
+        java.awt.Color rmelColour = org.rmel.figures.Palette.okabeIto().series(2); // third in the selection
+        java.awt.Color extraColour = org.rmel.figures.Palette.okabeIto().series(1);
+        for (javafx.scene.Node n : h.panel.charts().getChildren()) {
+            CategoryPlot plot = (CategoryPlot) ((ChartViewer) n).getChart().getPlot();
+            CategoryDataset d = plot.getDataset();
+            assertEquals(rmelColour, plot.getRenderer().getSeriesPaint(d.getRowIndex("R-MEL revision")), "R-MEL in every panel");
+            assertEquals(null, ((ChartViewer) n).getChart().getLegend(), "no legend inside a chart");
+        }
+        List<javafx.scene.paint.Color> legend = h.fxGet(() -> h.panel.legend().getChildren().stream()
+                .map(org.rmel.app.SwatchLegend::colorOf).toList());
+        assertEquals(List.of(org.rmel.app.SwatchLegend.fx(extraColour), org.rmel.app.SwatchLegend.fx(rmelColour)), legend,
+                "one legend entry per run, in run order, in the run's colour");
+    }
+
+    @Test
+    void exportPaneVenueSetsTheWidthAndTheTextSize() throws Exception {
+        Path rmel = SimulatedRuns.write(tmp, "r-mel", 3);
+        h = new PanelHarness<>(DifficultyPanel::new);
+        h.fx(() -> h.panel.show(new RunSelection(List.of(rmel), 1)));
+        h.waitFor(() -> !h.panel.charts().getChildren().isEmpty());
+        h.fx(() -> h.panel.exportPane().apply(new ExportSettings(org.rmel.figures.Venue.ACL, true, 1, 0, 100, "pdf",
+                FontPreset.SANS, FigureStyle.SizePreset.VENUE)));
+        ExportSettings s = h.fxGet(() -> h.panel.exportPane().settings());
+        assertEquals(org.rmel.figures.Venue.ACL.textIn(), s.width(), 1e-9);
+        assertEquals(9.0, s.style().basePt(), 1e-9, "ACL's body is 11 pt: figure text at its footnote size");
+        Path out = tmp.resolve("acl.pdf");
+        org.rmel.figures.FigureSize size = h.fxGet(() -> h.panel.exportPane().export(out)).get(30, TimeUnit.SECONDS);
+        assertEquals(org.rmel.figures.Venue.ACL.textIn(), size.widthIn(), 1e-9);
+        com.lowagie.text.pdf.PdfReader r = new com.lowagie.text.pdf.PdfReader(java.nio.file.Files.readAllBytes(out));
+        assertEquals(org.rmel.figures.Venue.ACL.textIn() * 72, r.getPageSize(1).getWidth(), 0.01);
+        r.close();
+        // a custom width again: the width field is editable and used
+        h.fx(() -> h.panel.exportPane().apply(new ExportSettings(4.2, 0, 100, "pdf", FontPreset.SANS,
+                FigureStyle.SizePreset.PAPER)));
+        assertEquals(4.2, h.fxGet(() -> h.panel.exportPane().settings()).width(), 1e-9);
     }
 }
