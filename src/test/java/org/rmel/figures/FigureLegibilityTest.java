@@ -24,7 +24,8 @@ import org.rmel.testsupport.RunScript;
  * Every exported figure, at the narrowest venue column (ACL, 3.03 in), the 3.5 in single and the
  * 7.16 in double column, with 1, 3 and 6 runs, drawn into a {@link RecordingGraphics}: no text
  * outside the figure or cut by a clip, no two texts overlapping, none below 5 pt. The runs have
- * long folder names and repeat conditions, so legends must abbreviate. With
+ * long folder names and repeat conditions, so legends must abbreviate; a simulated study's figures
+ * (five conditions pooled over three seeds) are checked the same way. With
  * {@code -Dfigures.dump=DIR} the figures are also written there as PNGs to look at.
  */
 class FigureLegibilityTest {
@@ -32,6 +33,9 @@ class FigureLegibilityTest {
     static Path tmp;
 
     static List<Path> runs = new ArrayList<>();
+
+    /** A simulated study of the five conditions × 3 seeds: the study report's figures pooled over seeds. */
+    static org.rmel.study.report.StudyFigures study;
 
     /** A real revision from the trainer (the sample runs are real runs of the built-in model). */
     private static final Path SAMPLE_RMEL = Path.of("sample-runs", "r-mel");
@@ -52,10 +56,17 @@ class FigureLegibilityTest {
             }
             runs.add(run);
         }
+        org.rmel.study.Study st = org.rmel.study.report.StudyReportTest.simulatedStudy(tmp.resolve("study"));
+        study = new org.rmel.study.report.StudyFigures(org.rmel.study.report.StudyResults.compute(st,
+                org.rmel.study.RunStates.read(st), new org.rmel.study.report.StudyResults.Options("r-mel", 200,
+                        org.rmel.study.stats.Bootstrap.DEFAULT_SEED, 0.03), new org.rmel.study.stats.SeedRuns()));
     }
 
     /** The runs a figure of n runs shows: the mixed set for curves and difficulty, revising runs for LCP. */
     private static List<Path> pick(String figure, int n) {
+        if (figure.startsWith("study")) {
+            return List.of();
+        }
         List<Integer> order = switch (figure) {
             case "lcp", "revisions" -> List.of(2, 3, 4, 5, 6, 7);
             case "difficulty" -> List.of(2, 1, 3, 5, 6, 7);
@@ -75,6 +86,10 @@ class FigureLegibilityTest {
             case "difficulty" -> RunFigures.difficulty(selected, style);
             case "revisions" -> RunFigures.revision(selected, null, style);
             case "revisions-sample" -> RunFigures.revision(SAMPLE_RMEL, null, style);
+            case "study-difficulty" -> study.difficulty(style);
+            case "study-lcp" -> study.lcp(style);
+            case "study-lcp-share" -> study.lcpShare(style);
+            case "study-scores" -> study.scores(style);
             default -> throw new IllegalArgumentException(figure);
         };
     }
@@ -94,10 +109,12 @@ class FigureLegibilityTest {
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();
-        for (String figure : List.of("curves", "curves-one", "lcp", "difficulty", "revisions", "revisions-sample")) {
+        for (String figure : List.of("curves", "curves-one", "lcp", "difficulty", "revisions", "revisions-sample",
+                "study-difficulty", "study-lcp", "study-lcp-share", "study-scores")) {
             for (double[] size : SIZES) {
-                // the revision figure shows one attempt whatever the selection: one run count is enough
-                for (int n : figure.startsWith("revisions") ? new int[] {1} : new int[] {1, 3, 6}) {
+                // the revision figure shows one attempt whatever the selection, a study its five conditions
+                boolean fixed = figure.startsWith("revisions") || figure.startsWith("study");
+                for (int n : fixed ? new int[] {figure.startsWith("study") ? 5 : 1} : new int[] {1, 3, 6}) {
                     out.add(Arguments.of(figure, size[0], size[1], n));
                 }
             }

@@ -43,6 +43,7 @@ public final class ChartFigure implements Figure {
     /** The labels as built, restored before each drawing (a narrower drawing may have shortened them). */
     private final Map<Axis, String> originalLabels = new IdentityHashMap<>();
     private final List<BiConsumer<PlotRenderingInfo, FontRenderContext>> fitters = new ArrayList<>();
+    private final List<Runnable> resets = new ArrayList<>();
     private boolean legendAlways;
     private double minWidthPt = 2.0 * 72;
     private double aspect = 0.68;
@@ -134,6 +135,12 @@ public final class ChartFigure implements Figure {
         return this;
     }
 
+    /** A step run before each trial layout: undoes what a fitting step changed for another size. */
+    ChartFigure beforeTrial(Runnable reset) {
+        resets.add(reset);
+        return this;
+    }
+
     /** A step run after a trial layout, with the plot's real size known, before the chart is drawn. */
     ChartFigure fitter(BiConsumer<PlotRenderingInfo, FontRenderContext> step) {
         fitters.add(step);
@@ -182,6 +189,7 @@ public final class ChartFigure implements Figure {
             labelVariants.forEach((axis, variants) -> axis.setLabel(variants.get(0)));
             axes().forEach(a -> originalLabels.putIfAbsent(a, a.getLabel()));
             originalLabels.forEach(Axis::setLabel);
+            resets.forEach(Runnable::run);
             ChartRenderingInfo trial = new ChartRenderingInfo();
             Graphics2D scratch = scratch(g);
             try {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -100,7 +99,7 @@ public final class RateCharts {
         }
         int n = seriesNames.size();
         boolean many = n > 3;
-        CategoryAxis x = new WordCategoryAxis(xLabel);
+        WordCategoryAxis x = new WordCategoryAxis(xLabel);
         x.setCategoryMargin(many ? 0.15 : 0.25);
         x.setMaximumCategoryLabelLines(2);
         x.setLowerMargin(0.04);
@@ -133,8 +132,12 @@ public final class RateCharts {
         int bars = Math.max(1, n) * Math.max(1, labels.size());
         ChartFigure f = new ChartFigure(chart, data, style, keys)
                 .minWidthPt(Math.max(19.5 * style.basePt(), 45 + bars * MIN_BAR_PT / 0.6))
-                .proportions(0.85, 17 * style.basePt());
-        f.fitter((info, frc) -> y.setRange(0, headroom(dataTop, info.getDataArea(), renderer, frc, n, labels.size())));
+                .proportions(0.85, 18 * style.basePt());
+        f.beforeTrial(x::reset);
+        f.fitter((info, frc) -> {
+            x.fitAfterTrial();
+            y.setRange(0, headroom(dataTop, info.getDataArea(), renderer, frc, n, labels.size()));
+        });
         return f;
     }
 

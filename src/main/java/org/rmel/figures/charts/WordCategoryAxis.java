@@ -13,18 +13,40 @@ import org.jfree.chart.ui.RectangleEdge;
 /**
  * A category axis whose labels break between words only: when a label does not fit its category in
  * the allowed lines without cutting a word ("intermedi / a..."), a shorter form is used — long
- * words abbreviated ("interm."), then the label without its parenthesis ("interm.").
+ * words abbreviated ("interm."), then the label without its parenthesis. When even that cuts a
+ * word ("MEL+Extra" in a narrow category), {@link #fitAfterTrial} turns the labels upright
+ * (reading upwards), where each has the plot's height.
  */
 final class WordCategoryAxis extends CategoryAxis {
     private static final long serialVersionUID = 1L;
+
+    /** Whether a label of the last layout had to cut a word. */
+    private boolean cut;
 
     WordCategoryAxis(String label) {
         super(label);
     }
 
+    /** After a trial layout: labels that had to cut a word are drawn rotated instead. */
+    void fitAfterTrial() {
+        if (cut && getCategoryLabelPositions() == org.jfree.chart.axis.CategoryLabelPositions.STANDARD) {
+            setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+        }
+    }
+
+    /** Back to horizontal labels before a new layout (another size may fit them). */
+    void reset() {
+        cut = false;
+        setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.STANDARD);
+    }
+
     @Override
     protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
         TextBlock last = null;
+        if (getCategoryLabelPositions() != org.jfree.chart.axis.CategoryLabelPositions.STANDARD) {
+            return TextUtils.createTextBlock(category.toString(), getTickLabelFont(category), getTickLabelPaint(category),
+                    width, 1, new G2TextMeasurer(g2));
+        }
         for (String v : variants(category.toString())) {
             TextBlock b = TextUtils.createTextBlock(v, getTickLabelFont(category), getTickLabelPaint(category), width,
                     getMaximumCategoryLabelLines(), new G2TextMeasurer(g2));
@@ -33,6 +55,7 @@ final class WordCategoryAxis extends CategoryAxis {
             }
             last = b;
         }
+        cut = true;
         return last;
     }
 
