@@ -28,13 +28,13 @@ import org.apache.batik.ext.awt.g2d.GraphicContext;
  * and the bounds of every filled or stroked shape. The layout checks measure exactly what the
  * figure code drew, through whatever transforms (rotated axis labels, counts) it used.
  */
-final class RecordingGraphics extends AbstractGraphics2D {
+public final class RecordingGraphics extends AbstractGraphics2D {
     /** One drawn string: ink bounds and clip bounds in device space (clip null = none), size in points. */
-    record Text(String text, Rectangle2D bounds, Rectangle2D clip, double sizePt) {
+    public record Text(String text, Rectangle2D bounds, Rectangle2D clip, double sizePt) {
     }
 
     /** One filled or stroked shape, device bounds. */
-    record Mark(Rectangle2D bounds, boolean filled) {
+    public record Mark(Rectangle2D bounds, boolean filled) {
     }
 
     private static final Graphics2D METRICS = metrics();
@@ -42,7 +42,7 @@ final class RecordingGraphics extends AbstractGraphics2D {
     private final List<Text> texts;
     private final List<Mark> marks;
 
-    RecordingGraphics() {
+    public RecordingGraphics() {
         super(true);
         gc = new GraphicContext();
         gc.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -58,11 +58,11 @@ final class RecordingGraphics extends AbstractGraphics2D {
         marks = parent.marks;
     }
 
-    List<Text> texts() {
+    public List<Text> texts() {
         return texts;
     }
 
-    List<Mark> marks() {
+    public List<Mark> marks() {
         return marks;
     }
 
