@@ -112,7 +112,8 @@ class LatexVenueTest {
         String tableEnv = venue.twoColumn() ? "table*" : "table";
         body.append("\\begin{").append(tableEnv).append("}[tbp]\\centering\\input{table1}\\caption{Table 1.}\\end{")
                 .append(tableEnv).append("}\n");
-        body.append("\\begin{table}[tbp]\\centering\\input{table1-runs}\\caption{Table 1 of the runs.}\\end{table}\n");
+        body.append("\\begin{").append(tableEnv).append("}[tbp]\\centering\\input{table1-runs}\\caption{Table 1 of the runs.}\\end{")
+                .append(tableEnv).append("}\n");
         Files.writeString(dir.resolve("paper.tex"), preamble(venue) + "\\begin{document}\n"
                 + "\\typeout{RMEL-COLUMNWIDTH=\\the\\columnwidth}\n\\typeout{RMEL-TEXTWIDTH=\\the\\textwidth}\n"
                 + "Text of the paper.\n\n" + body + "\\end{document}\n", StandardCharsets.UTF_8);

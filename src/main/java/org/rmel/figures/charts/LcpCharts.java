@@ -53,7 +53,8 @@ public final class LcpCharts {
         plot.setGap(style.basePt());
         XYPlot attempts = subplot(data, allTaus, bins, s -> true, "attempts", style, runColor, true);
         plot.add(attempts, 1);
-        plot.add(subplot(data, allTaus, bins, LcpSample::accepted, "accepted", style, runColor, false), 1);
+        XYPlot accepted = subplot(data, allTaus, bins, LcpSample::accepted, "accepted", style, runColor, false);
+        plot.add(accepted, 1);
         JFreeChart chart = new JFreeChart(null, style.titleFont(), plot, false);
         TextTitle title = new TextTitle(data.run(), style.titleFont());
         title.setMaximumLinesToDisplay(2);
@@ -76,9 +77,11 @@ public final class LcpCharts {
         }
         ChartFigure f = new ChartFigure(chart, List.of(csv(data)), style, keys)
                 .legendAlways(true)
-                .minWidthPt(15 * style.basePt())
-                .proportions(1.1, 21.6 * style.basePt());
+                .minWidthPt(13 * style.basePt())
+                .proportions(1.2, 26 * style.basePt());
         f.labelVariants(x, "LCP ratio", "LCP");
+        f.labelVariants(attempts.getRangeAxis(), "all");
+        f.labelVariants(accepted.getRangeAxis(), "acc.");
         if (!Double.isNaN(data.tauMin())) {
             // Room at the top of the attempts plot for the τ_min label, clear of the bars.
             java.awt.font.LineMetrics lm = style.tickFont().getLineMetrics("τ", new java.awt.font.FontRenderContext(null, true, true));

@@ -125,9 +125,13 @@ public final class RateCharts {
         CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(null, style.titleFont(), plot, false);
-        TextTitle t = new TextTitle(title, style.titleFont());
-        t.setMaximumLinesToDisplay(2);
+        // "(a) by all-negative frequency: <definition>": the definition goes under the title, smaller
+        int colon = title.indexOf(": ");
+        TextTitle t = new TextTitle(colon > 0 ? title.substring(0, colon) : title, style.titleFont());
         chart.setTitle(t);
+        if (colon > 0) {
+            chart.addSubtitle(new TextTitle(title.substring(colon + 2), style.tickFont()));
+        }
         ChartStyler.style(chart, style);
         int bars = Math.max(1, n) * Math.max(1, labels.size());
         ChartFigure f = new ChartFigure(chart, data, style, keys)

@@ -155,8 +155,10 @@ public final class StudyFigures {
             double tauMin = results.study().spec().settings(new org.rmel.study.StudyCell(0, c, results.study().spec().seeds().get(0)))
                     .doubleValue("tau_min");
             int n = stats.data().of(c).size();
-            panels.add(LcpCharts.histogram(new LcpData(String.format(Locale.ROOT, "%s, %d seed%s", StudyResults.label(c), n,
-                    n == 1 ? "" : "s"), samples, tauMin), style));
+            LcpData data = new LcpData(String.format(Locale.ROOT, "%s, %d seed%s", StudyResults.label(c), n,
+                    n == 1 ? "" : "s"), samples, tauMin);
+            // each condition in its own colour (its place in the figure), τ as shades of it
+            panels.add(LcpCharts.histogram(data, style, LcpCharts.DEFAULT_BINS, data.taus(), panels.size()));
         }
         return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
     }
