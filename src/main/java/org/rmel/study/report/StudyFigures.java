@@ -51,8 +51,8 @@ public final class StudyFigures {
     public Figure difficulty(FigureStyle style) {
         boolean across = acrossRuns();
         List<ChartFigure> panels = new ArrayList<>();
-        panels.add(bandPanel(across ? "(a) difficulty: k of N runs all-negative (paper), pooled over seeds"
-                : "(a) difficulty: k/n within the run, pooled over seeds", across, style));
+        panels.add(bandPanel(across ? "(a) by difficulty (paper's k of N), pooled over seeds"
+                : "(a) by difficulty (k/n within the run), pooled over seeds", across, style));
         List<SeedBarPanel.Series> byQuintile = new ArrayList<>();
         for (String c : results.revisingConditions()) {
             byQuintile.add(series(StudyResults.label(c) + " revision", c, QUINTILES, StudyStatistics::quintile));
@@ -60,7 +60,7 @@ public final class StudyFigures {
         byQuintile.removeIf(s -> s.bars().isEmpty());
         if (!byQuintile.isEmpty()) {
             panels.add(SeedBarCharts.create(new SeedBarPanel("(b) by seed log-prob quintile, pooled over seeds",
-                    "seed mean log-prob quintile (Q1 = least likely)", "success rate", byQuintile), style));
+                    "seed log-prob quintile (Q1 least likely)", "success rate", byQuintile), style));
         }
         return panels.size() == 1 ? panels.get(0) : new GridFigure(panels);
     }
@@ -86,8 +86,8 @@ public final class StudyFigures {
         if (byBand.isEmpty()) {
             throw new BadInputException("no finished run has revisions or extra rollouts on all-negative groups yet");
         }
-        return SeedBarCharts.create(new SeedBarPanel(title, across ? "k of N runs all-negative at that visit"
-                : "all-negative frequency within the run", "success rate", byBand), style);
+        return SeedBarCharts.create(new SeedBarPanel(title, across ? "k of N runs all-negative"
+                : "all-negative frequency in the run", "success rate", byBand), style);
     }
 
     private SeedBarPanel.Series series(String name, String condition, List<String> buckets,
