@@ -36,6 +36,12 @@ public final class AnalysisJson {
 
     public static ObjectNode toJson(RunDirectory run, RunAnalyzer.Result result,
             List<PairedBootstrap.Comparison> comparisons) {
+        return toJson(run, result, comparisons, null);
+    }
+
+    /** The object with the run's start-to-end change under {@code learning} (null: the key is left out). */
+    public static ObjectNode toJson(RunDirectory run, RunAnalyzer.Result result,
+            List<PairedBootstrap.Comparison> comparisons, LearningChange learning) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", 1);
         root.put("run", run.dir().toString());
@@ -59,6 +65,14 @@ public final class AnalysisJson {
         }
         root.set("analysis", MAPPER.valueToTree(result.analysis()));
         root.set("comparisons", MAPPER.valueToTree(comparisons));
+        if (learning != null) {
+            ObjectNode l = root.putObject("learning");
+            l.set("reward", learning.reward().isPresent() ? MAPPER.valueToTree(learning.reward().get()) : null);
+            l.put("first_eval_step", learning.firstEvalStep());
+            l.put("last_eval_step", learning.lastEvalStep());
+            l.set("evals", MAPPER.valueToTree(learning.evals()));
+            l.set("pooled", MAPPER.valueToTree(learning.pooled()));
+        }
         return root;
     }
 

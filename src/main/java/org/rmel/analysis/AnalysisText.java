@@ -19,6 +19,12 @@ public final class AnalysisText {
     /** The report with the difficulty buckets of one definition (across-runs ones come from {@link CrossRunDifficulty}). */
     public static String render(RunDirectory run, RunAnalyzer.Result result, List<PairedBootstrap.Comparison> comparisons,
                                 DifficultyBuckets difficulty) {
+        return render(run, result, comparisons, difficulty, null);
+    }
+
+    /** The report with the run's start-to-end change ({@code learning}, null to leave the section out). */
+    public static String render(RunDirectory run, RunAnalyzer.Result result, List<PairedBootstrap.Comparison> comparisons,
+                                DifficultyBuckets difficulty, LearningChange learning) {
         StringBuilder out = new StringBuilder();
         RunSpec spec = run.spec();
         RunAnalysis a = result.analysis();
@@ -60,6 +66,9 @@ public final class AnalysisText {
         buckets(out, "Extra rollouts: groups rescued by all-negative frequency, " + difficulty.label(), difficulty.extra());
         buckets(out, "Extra rollouts: groups rescued by difficulty band, " + difficulty.label(), difficulty.extraBands());
         evals(out, a);
+        if (learning != null) {
+            learning(out, learning);
+        }
         Compute c = a.compute();
         out.append('\n');
         line(out, "Generated tokens          rollouts %d (%d groups), revisions %d (%d attempts in %d revisions), "
@@ -101,6 +110,25 @@ public final class AnalysisText {
                 line(out, "  %-16s %6d %6d %7.2f %7.2f  %s", e.getKey(), p.step(), p.problems(), 100 * p.passAt1(),
                         100 * p.avgAt8(), ks.toString().trim());
             }
+        }
+    }
+
+    private static void learning(StringBuilder out, LearningChange l) {
+        if (l.reward().isEmpty() && l.evals().isEmpty()) {
+            return;
+        }
+        out.append('\n');
+        line(out, "Learning within the run (last minus first, percentage points, paired bootstrap 95%% CI)");
+        l.reward().ifPresent(r -> line(out, "  %-30s %6.2f -> %6.2f  %+6.2f [%+.2f, %+.2f]  (%d prompts, first vs last visit; %d resamples)",
+                "training reward", 100 * r.first(), 100 * r.last(), 100 * r.difference(), 100 * r.low(), 100 * r.high(),
+                r.prompts(), r.resamples()));
+        List<PairedBootstrap.Comparison> rows = new java.util.ArrayList<>(l.pooled());
+        rows.addAll(l.evals());
+        for (PairedBootstrap.Comparison c : rows) {
+            String metric = c.metric() == PairedBootstrap.Metric.PASS_AT_1 ? "Pass@1" : "Avg@N";
+            line(out, "  %-30s %6.2f -> %6.2f  %+6.2f [%+.2f, %+.2f]  (%d problems, step %d -> %d)",
+                    metric + " " + c.benchmark(), 100 * c.meanB(), 100 * c.meanA(), 100 * c.difference(), 100 * c.low(),
+                    100 * c.high(), c.paired(), l.firstEvalStep(), l.lastEvalStep());
         }
     }
 

@@ -38,26 +38,40 @@ public final class PairedBootstrap {
     }
 
     public static Comparison compare(EvalEvent a, EvalEvent b, Metric metric, int resamples, long seed) {
+        return comparePooled(a.benchmark(), List.of(a), List.of(b), metric, resamples, seed);
+    }
+
+    /**
+     * The same over several benchmarks pooled into one set of paired problems (each problem of each
+     * benchmark counts once; problems pair by benchmark and id), labelled {@code label}: how a run's
+     * held-out sets of one distribution are judged together.
+     */
+    public static Comparison comparePooled(String label, List<EvalEvent> a, List<EvalEvent> b, Metric metric,
+            int resamples, long seed) {
         if (resamples < 1) {
             throw new IllegalArgumentException("resamples must be positive, got " + resamples);
         }
-        Map<String, ProblemResult> inB = new HashMap<>();
-        for (ProblemResult p : b.perProblem()) {
-            inB.put(p.id(), p);
+        Map<String, double[]> inB = new HashMap<>();
+        for (EvalEvent e : b) {
+            for (ProblemResult p : e.perProblem()) {
+                inB.put(e.benchmark() + "\u0000" + p.id(), new double[] {score(p, e, metric)});
+            }
         }
         List<double[]> pairs = new ArrayList<>();
         int onlyInA = 0;
-        for (ProblemResult p : a.perProblem()) {
-            ProblemResult q = inB.remove(p.id());
-            if (q == null) {
-                onlyInA++;
-            } else {
-                pairs.add(new double[] {score(p, a, metric), score(q, b, metric)});
+        for (EvalEvent e : a) {
+            for (ProblemResult p : e.perProblem()) {
+                double[] q = inB.remove(e.benchmark() + "\u0000" + p.id());
+                if (q == null) {
+                    onlyInA++;
+                } else {
+                    pairs.add(new double[] {score(p, e, metric), q[0]});
+                }
             }
         }
         int n = pairs.size();
         if (n == 0) {
-            return new Comparison(a.benchmark(), metric, 0, onlyInA, inB.size(), Double.NaN, Double.NaN, Double.NaN,
+            return new Comparison(label, metric, 0, onlyInA, inB.size(), Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, resamples, seed);
         }
         double[] diff = new double[n];
@@ -68,18 +82,28 @@ public final class PairedBootstrap {
             sumB += pairs.get(i)[1];
             diff[i] = pairs.get(i)[0] - pairs.get(i)[1];
         }
+        double[] ci = interval(diff, resamples, seed);
+        return new Comparison(label, metric, n, onlyInA, inB.size(), sumA / n, sumB / n, (sumA - sumB) / n,
+                ci[0], ci[1], resamples, seed);
+    }
+
+    /**
+     * The 95 % percentile interval of the mean of {@code differences} (paired differences, one per
+     * unit) over {@code resamples} resamples of the units with replacement.
+     */
+    public static double[] interval(double[] differences, int resamples, long seed) {
+        int n = differences.length;
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] means = new double[resamples];
         for (int r = 0; r < resamples; r++) {
             double s = 0;
             for (int i = 0; i < n; i++) {
-                s += diff[rnd.nextInt(n)];
+                s += differences[rnd.nextInt(n)];
             }
             means[r] = s / n;
         }
         Arrays.sort(means);
-        return new Comparison(a.benchmark(), metric, n, onlyInA, inB.size(), sumA / n, sumB / n, (sumA - sumB) / n,
-                quantile(means, 0.025), quantile(means, 0.975), resamples, seed);
+        return new double[] {quantile(means, 0.025), quantile(means, 0.975)};
     }
 
     private static double score(ProblemResult p, EvalEvent e, Metric metric) {

@@ -13,6 +13,7 @@ import org.rmel.analysis.AnalysisText;
 import org.rmel.analysis.CrossRunDifficulty;
 import org.rmel.analysis.DifficultyBuckets;
 import org.rmel.analysis.DifficultyDefinition;
+import org.rmel.analysis.LearningChange;
 import org.rmel.analysis.PairedBootstrap;
 import org.rmel.analysis.RunAnalyzer;
 import org.rmel.base.BadInputException;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
 /** {@code analyze RUN_DIR [--json]}: the run's statistics, as text or one JSON object. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse a run folder: all-negative rate, revision success (per tau, per step, by difficulty "
-                + "with Wilson intervals), p_keep, LCP distributions, Pass@1 / Avg@8 / pass@k, token accounting.",
+                + "with Wilson intervals), p_keep, LCP distributions, Pass@1 / Avg@8 / pass@k, token accounting, and whether the run learned (training "
+                + "reward by prompt, first vs last visit; held-out Pass@1 and Avg@N, first vs last evaluation; paired "
+                + "bootstrap intervals).",
                 "Problems (unreadable, duplicated, impossible lines; run.json keys of the wrong type or range) are "
                         + "reported on stderr as warnings with the file and line; unusable input exits with code 2."})
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -81,10 +84,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         List<PairedBootstrap.Comparison> comparisons = baseline == null ? List.of() : compare(result);
         DifficultyBuckets buckets = difficulty(run, result);
+        LearningChange learning = LearningChange.of(run, result.analysis(), resamples, bootstrapSeed);
         PrintWriter out = spec.commandLine().getOut();
         String report;
         if (json) {
-            ObjectNode root = AnalysisJson.toJson(run, result, comparisons);
+            ObjectNode root = AnalysisJson.toJson(run, result, comparisons, learning);
             ArrayNode listed = (ArrayNode) root.get("warnings");
             for (int i = specProblems.size() - 1; i >= 0; i--) {
                 listed.insert(0, specProblems.get(i).toString());
@@ -92,7 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             root.set("difficulty", AnalysisJson.tree(buckets));
             report = AnalysisJson.toString(root) + "\n";
         } else {
-            report = AnalysisText.render(run, result, comparisons, buckets);
+            report = AnalysisText.render(run, result, comparisons, buckets, learning);
         }
         out.print(report);
         out.flush();

@@ -30,6 +30,8 @@ public final class RunSpec {
     public static final String SEED = "seed";
     /** Number of training steps planned; drives progress and ETA. */
     public static final String STEPS_TOTAL = "steps_total";
+    /** The held-out benchmarks drawn from the training distribution (absent in runs before it was recorded). */
+    public static final String IN_DISTRIBUTION_BENCHMARKS = "in_distribution_benchmarks";
 
     private final ObjectNode json;
 

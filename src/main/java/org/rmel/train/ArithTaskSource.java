@@ -37,8 +37,17 @@ public final class ArithTaskSource implements TaskSource {
     }
 
     @Override
+    public List<String> inDistributionBenchmarks() {
+        return benchmarkNames().stream().filter(ArithTaskSource::inDistribution).toList();
+    }
+
+    private static boolean inDistribution(String name) {
+        return ArithSuite.TRAIN_TIERS.stream().anyMatch(t -> t.name().equals(name));
+    }
+
+    @Override
     public List<TaskProblem> benchmark(String name) {
-        boolean inDistribution = ArithSuite.TRAIN_TIERS.stream().anyMatch(t -> t.name().equals(name));
+        boolean inDistribution = inDistribution(name);
         return suite.evalSet(name, inDistribution ? evalSize : oodEvalSize, poolSize).stream()
                 .map(ArithTaskSource::toTask).toList();
     }

@@ -13,4 +13,13 @@ public interface TaskSource {
 
     /** One evaluation set; an unknown name is a {@code BadInputException} listing the known ones. */
     List<TaskProblem> benchmark(String name);
+
+    /**
+     * The evaluation sets drawn from the training pool's distribution (held-out problems of the
+     * pool's kind), which {@code analyze} pools to judge whether a run learned; empty when the
+     * source cannot say (benchmark files).
+     */
+    default List<String> inDistributionBenchmarks() {
+        return List.of();
+    }
 }

@@ -369,6 +369,7 @@ public final class TrainSession {
             spec.put("warm_start_key", WarmStart.key(settings));
         }
         spec.put("benchmarks", source.benchmarkNames());
+        spec.put(RunSpec.IN_DISTRIBUTION_BENCHMARKS, source.inDistributionBenchmarks());
         spec.put("step_delimiter", "\\n");
         ChatWrap chat = ChatWrap.of(settings, policy);
         spec.put("chat_template_source", chat.source());

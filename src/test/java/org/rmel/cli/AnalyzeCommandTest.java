@@ -52,7 +52,8 @@ class AnalyzeCommandTest {
         for (String part : List.of("Status FINISHED (completed): 6/6 steps", "All-negative groups", "Revision success",
                 "attempts at tau 0.70", "p_keep", "LCP ratio, accepted", "by all-negative frequency, k/n over the whole run",
                 "LCP filter rejected", "Leaks (state the answer)", "Tokens per rescued group", "readings: lcp_rule",
-                "seed log-prob quintile", "Evaluation (%)", "synthetic", "Generated tokens", "derived/all_negative_frac")) {
+                "seed log-prob quintile", "Evaluation (%)", "synthetic", "Generated tokens", "derived/all_negative_frac",
+                "Learning within the run", "training reward")) {
             assertTrue(o.out().contains(part), part + " missing in\n" + o.out());
         }
     }
@@ -79,7 +80,7 @@ class AnalyzeCommandTest {
         Outcome o = run("analyze", "--json", simulated("run", "mel-extra", 6).toString());
         assertEquals(0, o.code(), o.err());
         JsonNode j = RunJson.MAPPER.readTree(o.out());
-        for (String k : List.of("format", "run", "spec", "status", "events", "warnings", "analysis", "comparisons")) {
+        for (String k : List.of("format", "run", "spec", "status", "events", "warnings", "analysis", "comparisons", "learning")) {
             assertTrue(j.has(k), k);
         }
         assertEquals("finished", j.get("status").get("state").asText());
