@@ -89,6 +89,9 @@ public final class TrainSettings {
         add("warm_start_batch", Setting.Kind.INT, atLeast(1), "warm-start examples per step");
         add("warm_start_hint_prob", Setting.Kind.DOUBLE, between(0, 1), "fraction of warm-start examples with a step in the hint slot");
         add("warm_start_seed", Setting.Kind.INT, v -> null, "seed of the warm start (kept apart from seed so runs share a cached warm start)");
+        add("warm_start_noise", Setting.Kind.STRING, oneOf(List.of("none", "drop_carry")),
+                "built-in model: the warm start's teacher; drop_carry forgets the carry (borrow) of an overflowing addition (short subtraction) with probability warm_start_noise_rate, none is always right");
+        add("warm_start_noise_rate", Setting.Kind.DOUBLE, between(0, 1), "probability of the warm-start teacher's slip on a carry or borrow step");
         add("adaptive_cap", Setting.Kind.INT, atLeast(1), "R-MEL adaptive: most attempts one all-negative group may receive");
         add("prompt_template", Setting.Kind.STRING, nonBlank(), "LLM rollout prompt; {problem} is replaced (built-in model: its own format)");
         add("critique_template", Setting.Kind.STRING, nonBlank(), "LLM meta-experience prompt; {problem}, {positive}, {negative}, {step} are replaced");
@@ -122,6 +125,9 @@ public final class TrainSettings {
     private static final Map<String, Function<Map<String, ?>, Object>> ADDED_LATER = Map.ofEntries(
             Map.entry("ppo_mini_batch_size", spec -> spec.get("prompts_per_step")),
             Map.entry("ppo_epochs", spec -> 1),
+            // before these, the warm start imitated the exact solutions
+            Map.entry("warm_start_noise", spec -> "none"),
+            Map.entry("warm_start_noise_rate", spec -> 0.0),
             Map.entry("micro_batch_size", spec -> 64),
             Map.entry("loss_agg_mode", spec -> LossAggregation.TOKEN_MEAN.wireName()),
             Map.entry("clip_ratio_low", spec -> spec.get("clip_eps")),
@@ -192,7 +198,9 @@ public final class TrainSettings {
         v.put("tau_min", 0.3);
         v.put("steps", 100);
         v.put("prompts_per_step", 16);
-        v.put("pool_size", 96);
+        // 500 prompts, each visited about 3 times: with 96 the policy memorised its pool (training reward rose,
+        // held-out Pass@1 did not; docs/default-run.md)
+        v.put("pool_size", 500);
         v.put("temperature", 1.0);
         v.put("top_p", 1.0);
         v.put("max_new_tokens", 96);
@@ -233,6 +241,9 @@ public final class TrainSettings {
         v.put("warm_start_batch", 16);
         v.put("warm_start_hint_prob", 0.5);
         v.put("warm_start_seed", 0);
+        // the warm start imitates a teacher that forgets carries (docs/method.md): what makes RL visibly learn
+        v.put("warm_start_noise", "drop_carry");
+        v.put("warm_start_noise_rate", 0.6);
         v.put("adaptive_cap", 8);
         v.put("prompt_template", "{problem}\nPlease reason step by step, and put your final answer after \"Answer:\".");
         v.put("critique_template", "Problem: {problem}\nCorrect solution:\n{positive}\nIncorrect solution:\n{negative}\n"
@@ -499,6 +510,10 @@ public final class TrainSettings {
         for (String key : Set.of("model", "warm_start_steps", "warm_start_lr", "warm_start_batch",
                 "warm_start_hint_prob", "warm_start_seed")) {
             out.put(key, values.get(key));
+        }
+        if (!"none".equals(values.get("warm_start_noise"))) { // the exact teacher keeps the keys cached before the setting
+            out.put("warm_start_noise", values.get("warm_start_noise"));
+            out.put("warm_start_noise_rate", values.get("warm_start_noise_rate"));
         }
         return new java.util.TreeMap<>(out);
     }

@@ -24,6 +24,7 @@ import org.rmel.tasks.arith.ArithGenerator;
 import org.rmel.tasks.arith.ArithProblem;
 import org.rmel.tasks.arith.ArithSuite;
 import org.rmel.tasks.arith.ArithTier;
+import org.rmel.tasks.arith.SloppyTeacher;
 
 /**
  * The supervised warm start of the built-in model: a short run of next-token training on
@@ -86,19 +87,20 @@ public final class WarmStart {
         double hintProb = settings.doubleValue("warm_start_hint_prob");
         double lr = settings.doubleValue("warm_start_lr");
         List<ArithTier> tiers = warmStartTiers();
+        SloppyTeacher teacher = teacher(settings);
         long start = System.nanoTime();
         for (int step = 1; step <= steps; step++) {
             List<NllSample> samples = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 ArithProblem p = gen.next("w", tiers.get(random.nextInt(tiers.size())));
-                List<String> lines = ArithFormat.lines(p.solution());
                 if (random.nextDouble() < RETRO_FRACTION) {
-                    samples.add(retroExample(policy, p, lines, random));
+                    samples.add(retroExample(policy, p, ArithFormat.lines(p.solution()), random));
                     continue;
                 }
+                List<String> lines = teacher.lines(p, random);
                 String hint = random.nextDouble() < hintProb ? lines.get(random.nextInt(lines.size())) : "";
                 int[] prompt = policy.tokenizer().encode(ArithFormat.prompt(p.question(), hint));
-                int[] body = policy.tokenizer().encode(p.solution());
+                int[] body = policy.tokenizer().encode(String.join(ArithFormat.STEP_DELIMITER, lines) + "\n");
                 int[] target = java.util.Arrays.copyOf(body, body.length + 1);
                 target[body.length] = policy.tokenizer().eosId();
                 samples.add(new NllSample(prompt, target));
@@ -116,6 +118,12 @@ public final class WarmStart {
                         (System.nanoTime() - start) / 1e9);
             }
         }
+    }
+
+    /** The teacher the warm start imitates (the exact one unless {@code warm_start_noise} says otherwise). */
+    static SloppyTeacher teacher(TrainSettings settings) {
+        return new SloppyTeacher(SloppyTeacher.Noise.fromWireName(settings.string("warm_start_noise")),
+                settings.doubleValue("warm_start_noise_rate"));
     }
 
     /**

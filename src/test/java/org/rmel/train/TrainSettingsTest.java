@@ -1,6 +1,7 @@
 package org.rmel.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,5 +168,30 @@ class TrainSettingsTest {
         TrainSettings d = TrainSettings.preset("default");
         assertEquals(400, d.integer("eval_size"));
         assertEquals(64, d.integer("eval_size_ood"));
+    }
+
+    @Test
+    void theWarmStartTeacherIsASettingOfItsCacheKeyAndOlderRunsReadAsExact() {
+        TrainSettings exact = TrainSettings.preset("default").with("warm_start_noise", "none");
+        TrainSettings sloppy = exact.with("warm_start_noise", "drop_carry").with("warm_start_noise_rate", "0.6");
+        assertEquals(exact.with("warm_start_noise_rate", "0.3").warmStartKey(), exact.warmStartKey(),
+                "the rate of no noise does not change the exact teacher's weights");
+        assertFalse(exact.warmStartKey().containsKey("warm_start_noise"), "keys cached before the setting stay valid");
+        assertEquals("drop_carry", sloppy.warmStartKey().get("warm_start_noise"));
+        assertFalse(WarmStart.key(exact).equals(WarmStart.key(sloppy)));
+        assertFalse(WarmStart.key(sloppy).equals(WarmStart.key(sloppy.with("warm_start_noise_rate", "0.7"))));
+        assertThrows(BadInputException.class, () -> exact.with("warm_start_noise", "careless"));
+        assertThrows(BadInputException.class, () -> exact.with("warm_start_noise_rate", "1.5"));
+
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(sloppy.asMap());
+        old.remove("warm_start_noise");
+        old.remove("warm_start_noise_rate");
+        TrainSettings back = TrainSettings.fromSpec(old, "run.json");
+        assertEquals("none", back.string("warm_start_noise"));
+        assertEquals(0.0, back.doubleValue("warm_start_noise_rate"));
+        assertTrue(WarmStart.class.getResource("/org/rmel/train/warm-start/" + WarmStart.key(TrainSettings.preset("default"))
+                + "/model.safetensors") != null, "the default's warm start ships in the jar, so a default run starts RL at once");
+        assertEquals(List.of("arith-2op-1d", "arith-3op-1d"), new ArithTaskSource(1, 96, 4, 4).inDistributionBenchmarks(),
+                "the held-out sets of the pool's tiers, which analyze pools to judge learning");
     }
 }

@@ -36,6 +36,10 @@ class TrainSmokeTest {
         TrainSettings s = TrainSettings.preset("smoke");
         Condition condition = Condition.fromCliName(conditionName);
         RunLog log = RunLog.read(out);
+        var spec = org.rmel.run.RunSpec.read(out.resolve("run.json")).json();
+        assertEquals("[\"arith-2op-1d\",\"arith-3op-1d\"]", spec.get("in_distribution_benchmarks").toString(),
+                "run.json names the held-out sets of the training distribution");
+        assertEquals(s.string("warm_start_noise"), spec.get("warm_start_noise").asText());
 
         List<StepEvent> steps = log.of(StepEvent.class);
         assertEquals(List.of(1, 2), steps.stream().map(StepEvent::step).toList());
