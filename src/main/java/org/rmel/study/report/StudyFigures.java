@@ -150,7 +150,7 @@ public final class StudyFigures {
         for (String c : lcpConditions()) {
             List<LcpSample> samples = new ArrayList<>();
             for (SeedRun r : stats.data().of(c)) {
-                r.lcp().forEach(p -> samples.add(new LcpSample(p.tau(), p.ratio(), p.accepted())));
+                r.lcp().forEach(p -> samples.add(new LcpSample(p.tau(), p.ratio(), p.accepted(), p.verified())));
             }
             double tauMin = results.study().spec().settings(new org.rmel.study.StudyCell(0, c, results.study().spec().seeds().get(0)))
                     .doubleValue("tau_min");

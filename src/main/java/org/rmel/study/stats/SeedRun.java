@@ -49,8 +49,12 @@ public record SeedRun(String condition, int seed, Path dir, Map<String, ProblemS
         }
     }
 
-    /** One revision attempt's LCP ratio (over the seed's length) at truncation ratio τ. */
-    public record LcpPoint(double tau, double ratio, boolean accepted) {
+    /**
+     * One revision attempt's LCP ratio (over the seed's length) at truncation ratio τ, whether the
+     * verifier accepted its answer and whether it was accepted as the revision (verified and not
+     * accepted: the LCP filter refused it).
+     */
+    public record LcpPoint(double tau, double ratio, boolean accepted, boolean verified) {
     }
 
     /** Which evaluation score. */

@@ -100,7 +100,7 @@ public final class SeedRuns {
             public void accept(LoggedEvent e) {
                 if (e.event() instanceof RevisionEvent r) {
                     for (RevisionAttempt a : r.attempts()) {
-                        lcp.add(new SeedRun.LcpPoint(a.tau(), a.lcpRatio(), a.accepted()));
+                        lcp.add(new SeedRun.LcpPoint(a.tau(), a.lcpRatio(), a.accepted(), a.verified()));
                     }
                 }
             }
