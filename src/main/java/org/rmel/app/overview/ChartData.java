@@ -13,14 +13,16 @@ public record ChartData(ChartSpec spec, String xLabel, List<Line> lines, String 
 
     /**
      * One drawn line. {@code raw} lines carry the exact logged values (drawn faint when a
-     * smoothed twin exists); {@code colorIndex} is shared by a raw line and its smoothed twin.
+     * smoothed twin exists); {@code colorIndex} is the run's place in the selection (one colour per
+     * run in every chart, panel and export) and {@code variant} the metric's place within the run
+     * in this chart (line style: solid, dashed, dotted, …), both shared by a raw line and its smoothed twin.
      * For every drawn point, {@code logged} is the value the run logged at that x and
      * {@code smoothed} the EMA there (null when the chart is not smoothed), so a hover can show both.
      */
-    public record Line(String label, int colorIndex, boolean raw, boolean faint, double[] x, double[] y, double[] logged,
-                       double[] smoothed, String smoothing) {
+    public record Line(String label, int colorIndex, int variant, boolean raw, boolean faint, double[] x, double[] y,
+                       double[] logged, double[] smoothed, String smoothing) {
         public Line(String label, int colorIndex, boolean raw, boolean faint, double[] x, double[] y) {
-            this(label, colorIndex, raw, faint, x, y, y, null, "");
+            this(label, colorIndex, 0, raw, faint, x, y, y, null, "");
         }
 
         /** The hover text of point {@code i}: the logged value, and the smoothed one labelled as such. */

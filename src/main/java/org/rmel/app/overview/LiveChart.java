@@ -125,7 +125,9 @@ final class LiveChart {
                 Color base = Palette.okabeIto().series(line.colorIndex()); // the same colours as exported figures
                 renderer.setSeriesPaint(index, line.faint()
                         ? new Color(base.getRed(), base.getGreen(), base.getBlue(), 70) : base);
-                renderer.setSeriesStroke(index, new BasicStroke(line.faint() ? 1.0f : 1.6f));
+                // faint raw values solid; the line the eye follows in the metric's style (dashed, dotted, …)
+                renderer.setSeriesStroke(index, line.faint() ? new BasicStroke(1.0f)
+                        : org.rmel.figures.SeriesLook.line(line.variant(), 1.6));
                 renderer.setSeriesVisibleInLegend(index, !line.faint());
             }
         } finally {

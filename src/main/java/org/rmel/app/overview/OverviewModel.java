@@ -21,9 +21,10 @@ public final class OverviewModel {
     public static ChartData chart(ChartSpec spec, List<FollowedRun.Snapshot> runs, XAxisMode mode, double emaWeight,
                                   Range visible, int buckets) {
         List<ChartData.Line> lines = new ArrayList<>();
-        int color = 0;
         boolean overlay = runs.size() > 1;
-        for (FollowedRun.Snapshot run : runs) {
+        for (int color = 0; color < runs.size(); color++) { // the run's colour: its place in the selection
+            FollowedRun.Snapshot run = runs.get(color);
+            int variant = 0; // the run's metrics in this chart differ by line style, not by colour
             for (Series series : run.series().values()) {
                 if (!spec.metric().test(series.name()) || allNaN(series.values())) {
                     continue; // a metric logged only as null (e.g. MEL's revision rate) is not a line
@@ -35,13 +36,13 @@ public final class OverviewModel {
                 boolean smooth = emaWeight > 0 && !spec.sparse();
                 double[] ema = smooth ? Ema.smooth(series.values(), emaWeight) : null;
                 String smoothing = "EMA " + emaWeight;
-                lines.add(line(label, color, true, smooth, x, series.values(), series.values(), ema, smoothing, from, to,
-                        buckets));
+                lines.add(line(label, color, variant, true, smooth, x, series.values(), series.values(), ema, smoothing,
+                        from, to, buckets));
                 if (smooth) {
-                    lines.add(line(label + " (" + smoothing + ")", color, false, false, x, ema, series.values(), ema,
-                            smoothing, from, to, buckets));
+                    lines.add(line(label + " (" + smoothing + ")", color, variant, false, false, x, ema, series.values(),
+                            ema, smoothing, from, to, buckets));
                 }
-                color++;
+                variant++;
             }
         }
         return new ChartData(spec, mode.label(), lines, emptyMessage(spec, runs));
@@ -73,7 +74,7 @@ public final class OverviewModel {
                 : "not logged by " + (runs.size() == 1 ? "this run" : "these runs");
     }
 
-    private static ChartData.Line line(String label, int color, boolean raw, boolean faint, double[] x, double[] y,
+    private static ChartData.Line line(String label, int color, int variant, boolean raw, boolean faint, double[] x, double[] y,
                                        double[] logged, double[] smoothed, String smoothing, double from, double to,
                                        int buckets) {
         double lo = Double.isInfinite(from) && x.length > 0 ? x[0] : from;
@@ -91,7 +92,7 @@ public final class OverviewModel {
                 ps[i] = smoothed[keep[i]];
             }
         }
-        return new ChartData.Line(label, color, raw, faint, px, py, pl, ps, smoothing);
+        return new ChartData.Line(label, color, variant, raw, faint, px, py, pl, ps, smoothing);
     }
 
     private static boolean allNaN(double[] values) {

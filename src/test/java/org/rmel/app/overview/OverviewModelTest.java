@@ -94,7 +94,9 @@ class OverviewModelTest {
         ChartData data = OverviewModel.chart(spec("losses"), List.of(run("a", 5), run("b", 5)), XAxisMode.STEP, 0, null, 100);
         assertEquals(List.of("a · grpo", "a · nll", "b · grpo", "b · nll"),
                 data.lines().stream().map(ChartData.Line::label).toList());
-        assertEquals(List.of(0, 1, 2, 3), data.lines().stream().map(ChartData.Line::colorIndex).toList());
+        // one colour per run (its place in the selection), the run's metrics apart by line style
+        assertEquals(List.of(0, 0, 1, 1), data.lines().stream().map(ChartData.Line::colorIndex).toList());
+        assertEquals(List.of(0, 1, 0, 1), data.lines().stream().map(ChartData.Line::variant).toList());
     }
 
     @Test
