@@ -146,7 +146,7 @@ public final class TrajectoryFigure implements Figure {
         }
 
         String revisionLabel() {
-            return rev.primed() ? "Revision (primed: the whole new response)"
+            return rev.primed() ? "Revision (primed, written anew)"
                     : "Revision (kept prefix + continuation)";
         }
 

@@ -37,7 +37,7 @@ public final class ClaimChecks {
         out.add(avgPass1());
         out.add(highestAvg8());
         out.add(math500());
-        out.add(ablation("no-prefix", NO_PREFIX, "Removing the prefix constraint (τ_min = 0) lowers average Pass@1 from 33.17 to 32.69 (−0.48).",
+        out.add(ablation("no-prefix", NO_PREFIX, "Removing the prefix constraint (τₘᵢₙ = 0) lowers average Pass@1 from 33.17 to 32.69 (−0.48).",
                 -0.0048));
         out.add(ablation("b1", B1, "A revision budget of B = 1 lowers average Pass@1 from 33.17 to 32.80 (−0.37).", -0.0037));
         out.add(invertedU());
