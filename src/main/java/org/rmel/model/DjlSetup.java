@@ -17,6 +17,8 @@ import org.rmel.gpu.GpuPresence;
 final class DjlSetup {
     static final String THREADS = "ai.djl.pytorch.num_threads";
     static final String CUDA_UTILS_LOG = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+    /** DJL's own log level; its INFO lines (platform found, thread counts) are noise on every command. */
+    static final String DJL_LOG = "org.slf4j.simpleLogger.log.ai.djl";
 
     private DjlSetup() {}
 
@@ -30,6 +32,9 @@ final class DjlSetup {
         // the CPU natives ship in the jar; never let DJL try the network for them
         if (System.getProperty("ai.djl.offline") == null && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty(DJL_LOG) == null) {
+            System.setProperty(DJL_LOG, "warn"); // -Dorg.slf4j.simpleLogger.log.ai.djl=info brings them back
         }
         if (System.getProperty(CUDA_UTILS_LOG) == null && !GpuPresence.likely()) {
             System.setProperty(CUDA_UTILS_LOG, "error");

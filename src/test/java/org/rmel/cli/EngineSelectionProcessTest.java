@@ -84,6 +84,16 @@ class EngineSelectionProcessTest {
     }
 
     @Test
+    void djlsInfoLinesAreLeftOutUnlessAskedFor() throws Exception {
+        ChildJvm.Result asked = child().property("org.slf4j.simpleLogger.log.ai.djl", "info")
+                .run(tmp, 120, generate("cpu").toArray(String[]::new));
+        assertTrue(asked.err().contains("INFO ai.djl"), "the control shows DJL's INFO lines: " + asked.err());
+        ChildJvm.Result plain = child().run(tmp, 120, generate("cpu").toArray(String[]::new));
+        assertEquals(0, plain.exit(), plain.err());
+        assertFalse(plain.err().contains("INFO ai.djl"), plain.err());
+    }
+
+    @Test
     void aLibraryPathWithoutFlavorLoadsFromThatFolder() throws Exception {
         Path folder = linkedCopy("cpu-copy", "2.7.1+cpu");
         ChildJvm.Result r = child().env("PYTORCH_LIBRARY_PATH", folder.toString())
