@@ -3,6 +3,7 @@ package org.rmel.run;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -519,6 +520,9 @@ public final class EventTail implements AutoCloseable {
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return "unusable event: " + v.getCause().getMessage();
         }
+        if (e instanceof MismatchedInputException m && explicitNull(m)) {
+            return "impossible value: " + path(m) + " is null; skipped";
+        }
         if (e instanceof MismatchedInputException m) {
             String msg = m.getOriginalMessage();
             if (msg.startsWith("Missing required creator property")) {
@@ -540,6 +544,16 @@ public final class EventTail implements AutoCloseable {
             return "unusable event (" + j.getOriginalMessage().lines().findFirst().orElse("") + ")";
         }
         return "cannot be read (" + e.getMessage() + ")";
+    }
+
+    /**
+     * An explicit {@code null} where the contract has a count, a number or a flag (see
+     * {@link RunJson#MAPPER}): a field ({@code "tokens":null}) or an element of a number array.
+     */
+    private static boolean explicitNull(MismatchedInputException m) {
+        String msg = m.getOriginalMessage();
+        return m instanceof InvalidNullException
+                || msg != null && (msg.startsWith("Cannot coerce `null`") || msg.startsWith("Cannot map `null`"));
     }
 
     /** The JSON path of a mapping problem: {@code trajectories[0].tokens}. */

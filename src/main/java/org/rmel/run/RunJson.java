@@ -17,7 +17,11 @@ public final class RunJson {
      * instead of failing; two objects glued on one line (a lost newline) are an error, not a
      * silently dropped second event. A value of the wrong JSON type is an error, not converted:
      * {@code "step":"3"}, {@code "step":3.5}, {@code "prompt_id":5}, {@code "kept":"yes"} (the
-     * non-finite numbers the writer spells as strings, {@code "NaN"}, still read).
+     * non-finite numbers the writer spells as strings, {@code "NaN"}, still read). An explicit
+     * {@code null} for a primitive (a count, a number, a flag: {@code "tokens":null}) is an error,
+     * not 0 or false ({@link NullRefusingPrimitive}); an absent one still takes its default
+     * (optional fields such as {@code truncated}, fields older writers did not write), and null
+     * stays legal where the field is an object or a wrapper ({@code "accepted":null}, a metric).
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -29,6 +33,8 @@ public final class RunJson {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(NullRefusingPrimitive.module())
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

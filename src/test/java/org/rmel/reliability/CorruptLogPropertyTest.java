@@ -44,10 +44,11 @@ import org.rmel.testsupport.RunScript;
  * Corrupt event logs, generated: a realistic run written by the real writer (contract 1.1, and
  * the same log without {@code seq}, as contract 1 wrote it), then one corruption — truncation, a
  * flipped byte, a duplicated line, the file appended to itself, every line twice, swapped or moved
- * or deleted lines, a wrong type or an impossible value, invalid UTF-8, a byte-order mark, a bogus
- * {@code resumed}. Reading, analysing, the status and the revision catalogue never throw (but the
- * one user error: a log without a usable event); no event is counted more often than it was
- * written; and every corruption the contract can detect is reported with its line.
+ * or deleted lines, a wrong type, an impossible value or an explicit null for a number or a flag,
+ * invalid UTF-8, a byte-order mark, a bogus {@code resumed}. Reading, analysing, the status and
+ * the revision catalogue never throw (but the one user error: a log without a usable event); no
+ * event is counted more often than it was written; every corruption the contract can detect is
+ * reported with its line, and an explicit null with its field's path.
  */
 class CorruptLogPropertyTest {
     enum Variant {
@@ -59,6 +60,8 @@ class CorruptLogPropertyTest {
     private static final Map<String, AtomicInteger> TRIALS = new java.util.TreeMap<>();
     private static final Map<String, AtomicInteger> REPORTED = new java.util.TreeMap<>();
     private static final AtomicInteger FAILED = new AtomicInteger();
+    /** WRONG_VALUE trials whose warning had to name the field (explicit nulls). */
+    private static final AtomicInteger NAMED = new AtomicInteger();
     private static Path base;
     private static List<byte[]> numbered;
     private static List<byte[]> unnumbered;
@@ -91,6 +94,7 @@ class CorruptLogPropertyTest {
         int total = TRIALS.values().stream().mapToInt(AtomicInteger::get).sum();
         System.out.println("corrupt logs: " + total + " trials over " + Variant.values().length
                 + " variants x 2 contract versions, " + FAILED + " failed trials (jqwik shrinking included); "
+                + NAMED + " explicit nulls named with their field; "
                 + "per variant and version, trials / with a problem reported: "
                 + TRIALS.keySet().stream().map(k -> k + " " + TRIALS.get(k) + "/" + REPORTED.get(k)).toList());
         try (var files = Files.walk(base)) {
@@ -163,6 +167,13 @@ class CorruptLogPropertyTest {
                     variant + " (" + c.what + ", " + n + " lines, seq " + withSeq + "): expected a warning at line "
                             + c.expectWarningAt + ", got " + r.warnings);
         }
+        if (c.expectWarningNaming != null) {
+            assertTrue(r.warnings.stream().anyMatch(w -> w.line() == c.expectWarningAt
+                            && w.message().contains(c.expectWarningNaming)),
+                    variant + " (" + c.what + "): expected '" + c.expectWarningNaming + "' at line "
+                            + c.expectWarningAt + ", got " + r.warnings);
+            NAMED.incrementAndGet();
+        }
         if (c.expectAllEvents) {
             assertEquals(before, after, variant + " (" + c.what + "): every event read once");
         }
@@ -174,6 +185,8 @@ class CorruptLogPropertyTest {
         String what;
         /** The line a warning must name (0: none required, the corruption is not detectable). */
         long expectWarningAt;
+        /** What that warning must say (null: any warning at the line will do). */
+        String expectWarningNaming;
         /** The events must be exactly the original ones. */
         boolean expectAllEvents;
         /** The line whose content changed (it may read as a different event), or -1. */
@@ -282,8 +295,10 @@ class CorruptLogPropertyTest {
             case WRONG_VALUE -> {
                 int i = rnd.nextInt(n);
                 ObjectNode o = tree(lines.get(i));
-                List<Consumer<ObjectNode>> ms = mutations(o, withSeq);
-                ms.get(rnd.nextInt(ms.size())).accept(o);
+                Mutations ms = mutations(o, withSeq);
+                Consumer<ObjectNode> m = ms.all.get(rnd.nextInt(ms.all.size()));
+                m.accept(o);
+                c.expectWarningNaming = ms.naming.get(m);
                 lines.set(i, o.toString().getBytes(StandardCharsets.UTF_8));
                 c.bytes = join(lines);
                 c.what = "line " + (i + 1) + " now " + o.toString().substring(0, Math.min(120, o.toString().length()));
@@ -335,10 +350,43 @@ class CorruptLogPropertyTest {
         return c;
     }
 
-    /** Wrong types and impossible values for the fields of this line's event type. */
-    private static List<Consumer<ObjectNode>> mutations(ObjectNode o, boolean withSeq) {
-        List<Consumer<ObjectNode>> ms = new ArrayList<>();
+    /** The mutations of one line; for some, the words the line's warning must contain. */
+    private static final class Mutations {
+        final List<Consumer<ObjectNode>> all = new ArrayList<>();
+        final Map<Consumer<ObjectNode>, String> naming = new HashMap<>();
+
+        void add(Consumer<ObjectNode> m) {
+            all.add(m);
+        }
+
+        void add(Consumer<ObjectNode> m, String warningNames) {
+            all.add(m);
+            naming.put(m, warningNames);
+        }
+
+        /**
+         * An explicit null where the contract has a count, a number or a flag: {@code path} is a
+         * field, nested ones as {@code trajectories[0].tokens} (set even where the writer left the
+         * field out, like {@code truncated}). Read as 0 or false, it would pass every value rule.
+         */
+        void nullAt(String path) {
+            add(x -> {
+                String[] parts = path.split("\\.");
+                ObjectNode at = x;
+                for (int k = 0; k < parts.length - 1; k++) {
+                    String[] field = parts[k].split("[\\[\\]]");
+                    at = (ObjectNode) at.get(field[0]).get(Integer.parseInt(field[1]));
+                }
+                at.putNull(parts[parts.length - 1]);
+            }, path + " is null");
+        }
+    }
+
+    /** Wrong types, impossible values and explicit nulls for the fields of this line's event type. */
+    private static Mutations mutations(ObjectNode o, boolean withSeq) {
+        Mutations ms = new Mutations();
         String type = o.get("type").asText();
+        ms.nullAt("t");
         ms.add(x -> x.put("v", 2));
         ms.add(x -> x.put("v", "1"));
         ms.add(x -> x.put("type", 7));
@@ -347,7 +395,7 @@ class CorruptLogPropertyTest {
             ms.add(x -> x.put("seq", -3));
         }
         if (o.has("step")) {
-            ms.add(x -> x.putNull("step"));
+            ms.nullAt("step");
             ms.add(x -> x.put("step", "3"));
             ms.add(x -> x.put("step", 2.5));
             ms.add(x -> x.put("step", -1));
@@ -360,6 +408,10 @@ class CorruptLogPropertyTest {
                 ms.add(x -> x.put("trajectories", "none"));
                 ms.add(x -> ((ObjectNode) x.get("trajectories").get(0)).put("tokens", -5));
                 ms.add(x -> ((ObjectNode) x.get("trajectories").get(0)).put("reward", "high"));
+                ms.nullAt("visit");
+                for (String f : List.of("tokens", "reward", "logprob", "truncated")) {
+                    ms.nullAt("trajectories[0]." + f);
+                }
             }
             case "revision" -> {
                 ms.add(x -> x.put("seed_tokens", -1));
@@ -367,10 +419,19 @@ class CorruptLogPropertyTest {
                 ms.add(x -> ((ObjectNode) x.get("attempts").get(0)).put("lcp_ratio", 1.5));
                 ms.add(x -> ((ObjectNode) x.get("attempts").get(0)).put("tau", -0.1));
                 ms.add(x -> ((ObjectNode) x.get("attempts").get(0)).put("cut", -2));
+                ms.nullAt("seed_tokens");
+                for (String f : List.of("tau", "cut", "tokens", "verified", "lcp", "lcp_ratio", "accepted")) {
+                    ms.nullAt("attempts[0]." + f);
+                }
+                ms.add(x -> x.set("seed_offsets", RunJson.MAPPER.createArrayNode().add(0).addNull().add(4)),
+                        "seed_offsets[1] is null");
             }
             case "meta_experience" -> {
                 ms.add(x -> x.put("source", "weird"));
                 ms.add(x -> x.put("kept", "yes"));
+                ms.nullAt("kept");
+                ms.nullAt("bifurcation_token");
+                ms.nullAt("bifurcation_step");
             }
             case "step" -> {
                 ms.add(x -> x.set("metrics", RunJson.MAPPER.createArrayNode().add(1)));
@@ -380,9 +441,14 @@ class CorruptLogPropertyTest {
                 ms.add(x -> x.put("pass_at_1", 2.0));
                 ms.add(x -> x.put("n", -1));
                 ms.add(x -> ((ObjectNode) ((ArrayNode) x.get("per_problem")).get(0)).put("samples_correct", 99));
+                for (String f : List.of("n", "samples", "pass_at_1", "avg_at_8", "per_problem[0].greedy_correct",
+                        "per_problem[0].samples_correct")) {
+                    ms.nullAt(f);
+                }
             }
             case "checkpoint" -> ms.add(x -> x.put("path", ""));
             case "run_finished" -> ms.add(x -> x.put("reason", "maybe"));
+            case "resumed" -> ms.nullAt("from_step");
             default -> { }
         }
         return ms;

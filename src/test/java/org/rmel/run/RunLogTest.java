@@ -198,6 +198,79 @@ class RunLogTest {
         assertEquals(RunStatus.State.FINISHED, r.status().state());
     }
 
+    /**
+     * An explicit null for a count, a number or a flag is reported with its path and the line
+     * skipped (read as 0 or false it would pass every value rule); an absent one still takes its
+     * default, and null still reads where the contract allows it (object or wrapper fields).
+     */
+    @Test
+    void explicitNullForANumberOrAFlagIsReportedWhereTheContractAllowsNoNull() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("nulls"));
+        Files.writeString(dir.resolve(RunFiles.SPEC), "{}");
+        String group = "{\"type\":\"group\",\"v\":1,\"t\":2,\"step\":1,\"prompt_id\":\"q\",\"visit\":1,"
+                + "\"trajectories\":[{\"id\":\"t0\",\"text\":\"x\",\"tokens\":%s,\"reward\":1.0,\"answer\":\"4\","
+                + "\"logprob\":-1.5%s}]%s}";
+        String revision = "{\"type\":\"revision\",\"v\":1,\"t\":3,\"step\":1,\"prompt_id\":\"q\",\"seed_id\":\"t0\","
+                + "\"seed_tokens\":%s,\"seed_logprob\":null,\"attempts\":[{\"tau\":0.5,\"cut\":%s,"
+                + "\"continuation\":\"c\",\"tokens\":4,\"answer\":\"4\",\"verified\":%s,\"lcp\":5,\"lcp_ratio\":0.5,"
+                + "\"accepted\":false,\"prefix_bytes\":null}],\"accepted\":null,\"seed_offsets\":%s,\"mode\":null}";
+        List<String> lines = List.of(
+                "{\"type\":\"run_started\",\"v\":1,\"t\":1,\"spec\":{}}",
+                String.format(group, "7", "", ",\"prompt\":null,\"gold\":null"),
+                String.format(group, "null", "", ""),
+                String.format(group, "7", ",\"truncated\":null", ""),
+                String.format(group, "7", "", ",\"visit\":null"),
+                String.format(revision, "10", "5", "true", "[0,1,2,3,4,5,6,7,8,9,10]"),
+                String.format(revision, "null", "5", "true", "null"),
+                String.format(revision, "10", "null", "true", "null"),
+                String.format(revision, "10", "5", "null", "null"),
+                String.format(revision, "10", "5", "true", "[0,null,2,3,4,5,6,7,8,9,10]"),
+                "{\"type\":\"meta_experience\",\"v\":1,\"t\":4,\"step\":1,\"prompt_id\":\"q\",\"source\":null,"
+                        + "\"critique\":null,\"heuristic\":null,\"replay_answer\":null,\"kept\":false,\"leak\":null}",
+                "{\"type\":\"meta_experience\",\"v\":1,\"t\":4,\"step\":1,\"prompt_id\":\"q\",\"kept\":null}",
+                "{\"type\":\"step\",\"v\":1,\"t\":5,\"step\":1,\"metrics\":{\"reward/mean\":null,\"loss/kl\":0.5}}",
+                "{\"type\":\"eval\",\"v\":1,\"t\":6,\"step\":1,\"benchmark\":\"b\",\"n\":null,\"samples\":8,"
+                        + "\"pass_at_1\":0.5,\"avg_at_8\":0.5}",
+                "{\"type\":\"eval\",\"v\":1,\"t\":6,\"step\":1,\"benchmark\":\"b\",\"n\":1,\"samples\":8,"
+                        + "\"pass_at_1\":null,\"avg_at_8\":0.5,\"per_problem\":null}",
+                "{\"type\":\"eval\",\"v\":1,\"t\":6,\"step\":1,\"benchmark\":\"b\",\"n\":1,\"samples\":8,"
+                        + "\"pass_at_1\":1.0,\"avg_at_8\":0.5,\"per_problem\":[{\"id\":\"p\",\"greedy_correct\":null,"
+                        + "\"samples_correct\":1}]}",
+                "{\"type\":\"eval\",\"v\":1,\"t\":6,\"step\":1,\"benchmark\":\"b\",\"n\":1,\"samples\":8,"
+                        + "\"pass_at_1\":1.0,\"avg_at_8\":0.5,\"per_problem\":null}",
+                "{\"type\":\"resumed\",\"v\":1,\"t\":7,\"from_step\":null,\"checkpoint\":null}",
+                "{\"type\":\"run_finished\",\"v\":1,\"t\":null,\"reason\":\"completed\"}",
+                "{\"type\":\"run_finished\",\"v\":1,\"t\":8,\"reason\":null}");
+        Files.write(dir.resolve(RunFiles.EVENTS), lines);
+        List<RunEvent> read = new ArrayList<>();
+        ReadResult r = RunDirectory.open(dir).read(sink(read));
+        assertEquals(List.of(
+                "line 3: impossible value: trajectories[0].tokens is null; skipped",
+                "line 4: impossible value: trajectories[0].truncated is null; skipped",
+                "line 5: impossible value: visit is null; skipped",
+                "line 7: impossible value: seed_tokens is null; skipped",
+                "line 8: impossible value: attempts[0].cut is null; skipped",
+                "line 9: impossible value: attempts[0].verified is null; skipped",
+                "line 10: impossible value: seed_offsets[1] is null; skipped",
+                "line 12: impossible value: kept is null; skipped",
+                "line 14: impossible value: n is null; skipped",
+                "line 15: impossible value: pass_at_1 is null; skipped",
+                "line 16: impossible value: per_problem[0].greedy_correct is null; skipped",
+                "line 18: impossible value: from_step is null; skipped",
+                "line 19: impossible value: t is null; skipped"),
+                r.warnings().stream().map(w -> "line " + w.line() + ": " + w.message()).toList());
+        assertEquals(List.of("run_started", "group", "revision", "meta_experience", "step", "eval", "run_finished"),
+                read.stream().map(RunEvent::type).toList(), "the lines with nulls the contract allows read");
+        GroupEvent g = (GroupEvent) read.get(1);
+        assertEquals(7, g.trajectories().get(0).tokens());
+        assertFalse(g.trajectories().get(0).truncated(), "absent: false");
+        RevisionEvent rev = (RevisionEvent) read.get(2);
+        assertEquals(null, rev.accepted());
+        assertEquals(null, rev.seedLogprob());
+        assertTrue(Double.isNaN(((StepEvent) read.get(4)).metric("reward/mean")), "a metric written as null: no data");
+        assertEquals(List.of(), ((EvalEvent) read.get(5)).perProblem());
+    }
+
     @Test
     void unknownTypesAndFieldsAreSkipped() throws IOException {
         Path dir = tmp.resolve("run");
