@@ -29,6 +29,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -395,7 +396,7 @@ public final class RevisionsPanel implements WorkbenchPanel {
             f.textProperty().addListener((o, a, b) -> applyFilter());
         }
         FlowPane bar = new FlowPane(8, 4, new Label("status"), status, new Label("τ"), tau, new Label("LCP ratio"), lcpMin,
-                new Label("–"), lcpMax, new Label("steps"), stepMin, new Label("–"), stepMax, new Label("difficulty"), bucket,
+                new Label("–"), lcpMax, new Label("steps"), stepMin, new Label("–"), stepMax, new Label("k/n so far"), bucket,
                 search);
         bar.setPadding(new Insets(6));
         return bar;
@@ -443,7 +444,15 @@ public final class RevisionsPanel implements WorkbenchPanel {
         table.getColumns().add(column("LCP ratio", r -> String.format(Locale.ROOT, "%.3f", r.lcpRatio()), 72));
         table.getColumns().add(column("verified", r -> r.verified() ? "yes" : "no", 62));
         table.getColumns().add(column("accepted", r -> r.accepted() ? "yes" : "no", 68));
-        table.getColumns().add(column("difficulty", RevisionRecord::bucket, 70));
+        // the online k/n (what the adaptive budget reads): 1/1 on a prompt's first visit, so say what it is
+        TableColumn<RevisionRecord, String> kn = column("k/n so far", RevisionRecord::bucket, 70);
+        Label knHead = new Label("k/n so far");
+        knHead.setTooltip(new Tooltip("The prompt's all-negative visits over its visits up to this revision (online k/n,"
+                + " what the adaptive budget reads; 1/1 on a first visit). The paper's difficulty, k of N runs"
+                + " all-negative, is in the Difficulty tab."));
+        kn.setText(null);
+        kn.setGraphic(knHead);
+        table.getColumns().add(kn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
