@@ -102,7 +102,11 @@ public final class AnalysisText {
         out.append('\n');
         line(out, "Evaluation (%%)             best step by mean Pass@1: %s",
                 a.bestStep().isPresent() ? Integer.toString(a.bestStep().getAsInt()) : "-");
-        line(out, "  %-16s %6s %6s %7s %7s  %s", "benchmark", "step", "n", "Pass@1", "Avg@8", "unbiased pass@k");
+        // Avg@N is named after the samples per problem the run drew (eval_samples), 8 in the paper
+        java.util.Set<Integer> samples = new java.util.TreeSet<>();
+        a.evals().values().forEach(ps -> ps.forEach(p -> samples.add(p.samples())));
+        String avg = samples.size() == 1 ? "Avg@" + samples.iterator().next() : "Avg@N";
+        line(out, "  %-16s %6s %6s %7s %7s  %s", "benchmark", "step", "n", "Pass@1", avg, "unbiased pass@k");
         for (Map.Entry<String, List<EvalPoint>> e : a.evals().entrySet()) {
             for (EvalPoint p : e.getValue()) {
                 StringBuilder ks = new StringBuilder();
