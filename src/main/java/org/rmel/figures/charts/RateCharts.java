@@ -105,7 +105,7 @@ public final class RateCharts {
         x.setLowerMargin(0.04);
         x.setUpperMargin(0.04);
         NumberAxis y = new NumberAxis(yLabel);
-        y.setNumberFormatOverride(new PercentUpToOne());
+        y.setStandardTickUnits(percentTickUnits());
         double dataTop = Math.min(1.0, top);
         y.setRange(0, dataTop * 1.18 + 0.01);
         WhiskerBarRenderer renderer = new WhiskerBarRenderer(whiskers, style.palette().role("text"), style.thinStroke(),
@@ -171,11 +171,28 @@ public final class RateCharts {
      * Percent tick labels that stop at 100%: the axis runs past 1 only to make room for the count
      * labels, and a "120%" success rate would read as an error.
      */
+    /**
+     * Percent tick units from 0.1 % to 50 %, each printed with the decimals its size needs: a tall
+     * on-screen plot of small rates picks 0.5 % steps, which a whole-percent format printed as
+     * "8%, 8%, 8%, 7%" (repeated labels).
+     */
+    static org.jfree.chart.axis.TickUnitSource percentTickUnits() {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        for (double size : new double[] {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5}) {
+            units.add(new org.jfree.chart.axis.NumberTickUnit(size, new PercentUpToOne(size < 0.01 ? 1 : 0)));
+        }
+        return units;
+    }
+
     static final class PercentUpToOne extends DecimalFormat {
         private static final long serialVersionUID = 1L;
 
         PercentUpToOne() {
-            super("0%", DecimalFormatSymbols.getInstance(Locale.ROOT));
+            this(0);
+        }
+
+        PercentUpToOne(int decimals) {
+            super(decimals == 0 ? "0%" : "0." + "0".repeat(decimals) + "%", DecimalFormatSymbols.getInstance(Locale.ROOT));
         }
 
         @Override
