@@ -141,6 +141,14 @@ public final class StudyReport {
                     .append(" finished runs score best at step 0, the model before any RL step; under the paper's checkpoint "
                     + "rule their scores are the starting model's, which every condition of a seed shares (see *best step* under Runs).\n");
         }
+        List<String> oneSeed = r.data().runs().entrySet().stream().filter(e -> e.getValue().size() == 1)
+                .map(e -> StudyResults.label(e.getKey())).toList();
+        if (!oneSeed.isEmpty()) {
+            sb.append("- **Note**: ").append(String.join(", ", oneSeed)).append(oneSeed.size() == 1 ? " has" : " have")
+                    .append(" one finished seed: the seed level of the bootstrap cannot vary there, so its intervals reflect "
+                    + "the problems only and say nothing about seed-to-seed variation; an interval of zero width means the "
+                    + "runs compared scored identically on every problem.\n");
+        }
         if (!tables.anyPaperColumn()) {
             sb.append("- **The paper's numbers** are for Qwen2.5-7B-Instruct on AIME24, AIME25, AMC23, MATH-500 and "
                     + "OlympiadBench; this study's benchmarks (").append(String.join(", ", r.data().benchmarks()))

@@ -47,6 +47,27 @@ public class StudyReportTest {
         return study;
     }
 
+    @Test
+    void aStudyOfOneSeedSaysItsIntervalsCannotShowSeedVariation() throws Exception {
+        Study study = Study.create(tmp.resolve("one-seed"), new StudySpec(StudySpec.VERSION, "default",
+                List.of("mel", "r-mel"), List.of(1), Map.of(), Map.of(), "r-mel", ExecutorSpec.local(), ""));
+        long seed = 5;
+        for (StudyCell c : study.spec().cells()) {
+            try (RunScript s = RunScript.create(study.runDir(c), RunScript.spec(c.condition(), 8, 4, 0.3, 6))) {
+                s.simulate(c.condition(), 6, 16, 8, 8, seed++);
+                s.finish();
+            }
+        }
+        StudyResults results = StudyResults.compute(study, RunStates.read(study),
+                new StudyResults.Options("r-mel", 200, Bootstrap.DEFAULT_SEED, 0.03), new SeedRuns());
+        String md = Files.readString(StudyReport.write(results, study.reportDir()).markdown());
+        assertTrue(md.contains("MEL, R-MEL have one finished seed: the seed level of the bootstrap cannot vary"), md);
+        assertTrue(!Files.readString(StudyReport.write(StudyResults.compute(simulatedStudy(tmp.resolve("three")),
+                RunStates.read(Study.open(tmp.resolve("three"))), new StudyResults.Options("r-mel", 200,
+                        Bootstrap.DEFAULT_SEED, 0.03), new SeedRuns()), tmp.resolve("three-report")).markdown())
+                .contains("one finished seed"), "three seeds: no such note");
+    }
+
     private record SeedRunCheck(String condition, int seed, int cohort) {
     }
 
