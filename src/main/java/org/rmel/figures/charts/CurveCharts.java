@@ -48,7 +48,9 @@ public final class CurveCharts {
             Color color = style.runColor(c.runIndex() >= 0 ? c.runIndex() : i);
             boolean markers = finite(c) <= MARKERS_UP_TO;
             renderer.setSeriesPaint(i, color);
-            renderer.setSeriesStroke(i, SeriesLook.line(0, style.lineWidthPt()));
+            // a run identical to an earlier one (r-mel-b1 trains like r-mel when no revision pair is kept)
+            // would hide beneath it: dashed on top, the earlier run's colour shows through the gaps
+            renderer.setSeriesStroke(i, SeriesLook.line(sameAsEarlier(panel.curves(), i) ? 1 : 0, style.lineWidthPt()));
             renderer.setSeriesShapesVisible(i, markers);
             renderer.setSeriesShape(i, SeriesLook.marker(0, style.basePt() * 0.5));
             keys.add(new LegendKey(c.run(), color, markers ? LegendKey.Swatch.LINE_MARKER : LegendKey.Swatch.LINE, 0));
@@ -64,6 +66,17 @@ public final class CurveCharts {
         f.labelVariants(y, ChartFigure.withoutParenthesis(panel.yLabel()), "");
         // about 1.4 in at 7 pt: tick labels, axis label and title scale with the text size
         return f.minWidthPt(14.5 * style.basePt()).proportions(0.68, 14 * style.basePt());
+    }
+
+    /** Whether curve {@code i} has exactly the points of a curve drawn before it. */
+    static boolean sameAsEarlier(List<Curve> curves, int i) {
+        Curve c = curves.get(i);
+        for (int j = 0; j < i; j++) {
+            if (java.util.Arrays.equals(c.x(), curves.get(j).x()) && java.util.Arrays.equals(c.y(), curves.get(j).y())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int finite(Curve c) {
