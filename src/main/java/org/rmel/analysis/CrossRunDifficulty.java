@@ -2,11 +2,13 @@ package org.rmel.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.rmel.run.EventSink;
 import org.rmel.run.GroupEvent;
 import org.rmel.run.LoggedEvent;
@@ -23,9 +25,14 @@ import org.rmel.run.RunSpec;
  * revision (or extra-rollout group) belongs to was all-negative there, so k ≥ 1: the paper's
  * buckets 1/3 (easy), 2/3 (intermediate) and 3/3 (hard).
  *
- * <p>Runs are grouped into cohorts by seed, task source, pool size and prompts per step; N is the
- * cohort's size, and a draw that some run of the cohort never reached (a shorter run) counts
- * over the runs that reached it. Use:
+ * <p>A run's cohort ({@link #cohorts}) is what the paper compares: the MEL, MEL+Extra and R-MEL
+ * runs of its seed (same seed, task source, pool size and prompts per step), the run itself in
+ * its condition's place: an ablation (r-mel-no-prefix, r-mel-b1, r-mel-adaptive) takes R-MEL's.
+ * Other selected runs do not count (an ablation trained like R-MEL would otherwise push draws
+ * toward "hard"). N is the cohort's size (3, or fewer when a condition's run is missing, which
+ * the label says), and a draw that some run of the cohort never reached (a shorter run) counts
+ * over the runs that reached it. The study and the run-level figures, panels and reports all
+ * use this class. Use:
  * <pre>{@code
  * List<DifficultyBuckets> perRun = CrossRunDifficulty.of(List.of(melDir, extraDir, rmelDir));
  * }</pre>
@@ -73,7 +80,7 @@ public final class CrossRunDifficulty {
         }
     }
 
-    /** The across-runs buckets of each run, in the order given. */
+    /** The across-runs buckets of each run, in the order given, each labelled with its cohort. */
     public static List<DifficultyBuckets> of(List<RunDirectory> runs) {
         List<Draws> draws = new ArrayList<>();
         for (RunDirectory run : runs) {
@@ -81,8 +88,7 @@ public final class CrossRunDifficulty {
             run.read(d);
             draws.add(d);
         }
-        List<String> keys = runs.stream().map(r -> cohortKey(r.spec())).toList();
-        return of(draws, keys);
+        return of(draws, cohorts(runs));
     }
 
     /** The same from paths. */
@@ -90,15 +96,10 @@ public final class CrossRunDifficulty {
         return of(runs.stream().map(RunDirectory::open).toList());
     }
 
-    static List<DifficultyBuckets> of(List<Draws> draws, List<String> cohortKeys) {
+    static List<DifficultyBuckets> of(List<Draws> draws, List<Cohort> cohorts) {
         List<DifficultyBuckets> out = new ArrayList<>();
         for (int i = 0; i < draws.size(); i++) {
-            List<Draws> cohort = new ArrayList<>();
-            for (int j = 0; j < draws.size(); j++) {
-                if (cohortKeys.get(j).equals(cohortKeys.get(i))) {
-                    cohort.add(draws.get(j));
-                }
-            }
+            List<Draws> cohort = cohorts.get(i).members().stream().map(draws::get).toList();
             DifficultyBuckets.Counter c = new DifficultyBuckets.Counter();
             for (Map.Entry<String, Boolean> r : draws.get(i).revisions) {
                 long[] kn = frequency(cohort, r.getKey());
@@ -108,9 +109,125 @@ public final class CrossRunDifficulty {
                 long[] kn = frequency(cohort, e.getKey());
                 c.extra(kn[0], kn[1], e.getValue());
             }
-            out.add(c.build(DifficultyDefinition.ACROSS_RUNS));
+            out.add(c.build(DifficultyDefinition.ACROSS_RUNS, cohorts.get(i).label()));
         }
         return out;
+    }
+
+    /** The paper's three slots of a cohort, by the condition that fills them. */
+    private enum Slot {
+        MEL("mel", "MEL"), MEL_EXTRA("mel-extra", "MEL+Extra"), R_MEL("r-mel", "R-MEL");
+
+        final String condition;
+        final String label;
+
+        Slot(String condition, String label) {
+            this.condition = condition;
+            this.label = label;
+        }
+
+        /** MEL and MEL+Extra fill their own slot; every R-MEL variant (and any other condition) takes R-MEL's place. */
+        static Slot of(String condition) {
+            for (Slot s : values()) {
+                if (s.condition.equals(condition)) {
+                    return s;
+                }
+            }
+            return R_MEL;
+        }
+    }
+
+    /**
+     * One run's cohort for the paper's difficulty: the MEL, MEL+Extra and R-MEL runs of its seed
+     * (same prompts), the run itself in its condition's place: an ablation (or another R-MEL variant)
+     * takes R-MEL's. Other runs of the selection do not count.
+     *
+     * @param members indices into the selection, the run itself included
+     * @param names   the members' condition names as the paper writes them, in slot order
+     * @param missing the slots no selected run filled (empty: the paper's k of 3)
+     */
+    public record Cohort(List<Integer> members, List<String> names, List<String> missing) {
+        public Cohort {
+            members = List.copyOf(members);
+            names = List.copyOf(names);
+            missing = List.copyOf(missing);
+        }
+
+        /** N, the runs counted. */
+        public int size() {
+            return members.size();
+        }
+
+        public boolean complete() {
+            return missing.isEmpty();
+        }
+
+        /** "k of 3 runs (MEL, MEL+Extra, R-MEL) all-negative at this visit (paper)", naming what is missing. */
+        public String label() {
+            return "k of " + size() + " run" + (size() == 1 ? "" : "s") + " (" + String.join(", ", names)
+                    + (complete() ? "" : "; no " + String.join(" or ", missing) + " run of this seed")
+                    + ") all-negative at this visit (paper)";
+        }
+    }
+
+    /** Each run's cohort among {@code runs} (its seed and prompts from run.json, its condition's slot). */
+    public static List<Cohort> cohorts(List<RunDirectory> runs) {
+        List<String> conditions = runs.stream().map(r -> r.spec().condition().orElse("?")).toList();
+        List<String> keys = runs.stream().map(r -> cohortKey(r.spec())).toList();
+        return cohorts(conditions, keys);
+    }
+
+    /**
+     * Each run's cohort, from the runs' conditions (run.json names) and the keys of the prompts they
+     * share (runs with equal keys drew the same prompts): the first selected run of each other slot.
+     */
+    public static List<Cohort> cohorts(List<String> conditions, List<String> keys) {
+        List<Cohort> out = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Slot own = Slot.of(conditions.get(i));
+            List<Integer> members = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Slot slot : Slot.values()) {
+                int member = -1;
+                if (slot == own) {
+                    member = i;
+                } else {
+                    for (int j = 0; j < conditions.size() && member < 0; j++) {
+                        if (keys.get(j).equals(keys.get(i)) && conditions.get(j).equals(slot.condition)) {
+                            member = j;
+                        }
+                    }
+                }
+                if (member < 0) {
+                    missing.add(slot.label);
+                } else {
+                    members.add(member);
+                    // an ablation in R-MEL's place is named by its run.json condition, e.g. r-mel-b1
+                    names.add(member == i && !conditions.get(i).equals(slot.condition) ? conditions.get(i) : slot.label);
+                }
+            }
+            out.add(new Cohort(members, names, missing));
+        }
+        return out;
+    }
+
+    /**
+     * What a figure names for several runs' cohorts: their label when they agree, else N (or its
+     * range) and the slots, with "the bar's own ablation" where an ablation took R-MEL's place.
+     */
+    public static String label(List<Cohort> cohorts) {
+        List<String> labels = cohorts.stream().map(Cohort::label).distinct().toList();
+        if (labels.size() == 1) {
+            return labels.get(0);
+        }
+        int min = cohorts.stream().mapToInt(Cohort::size).min().orElse(0);
+        int max = cohorts.stream().mapToInt(Cohort::size).max().orElse(0);
+        boolean ablations = cohorts.stream().anyMatch(c -> !c.names().contains(Slot.R_MEL.label) && !c.missing().contains(Slot.R_MEL.label));
+        boolean incomplete = cohorts.stream().anyMatch(c -> !c.complete());
+        return "k of " + (min == max ? Integer.toString(min) : min + "–" + max) + " runs (MEL, MEL+Extra, "
+                + (ablations ? "R-MEL or the bar's own ablation" : "R-MEL") + (incomplete ? "; some missing: see notes" : "")
+                + ") all-negative at this visit (paper)";
     }
 
     /** {k, N}: cohort runs all-negative at the draw, over cohort runs that reached it (at least the own run). */
@@ -137,21 +254,33 @@ public final class CrossRunDifficulty {
     }
 
     /**
-     * Notes on a selection for the across-runs definition: cohorts of one run (k/1: no difficulty
-     * information) and conditions repeated within a cohort (the paper counts different conditions).
+     * Notes on a selection for the across-runs definition: runs alone in their cohort (k/1: no
+     * difficulty information), incomplete cohorts (k of 2, not the paper's k of 3) and conditions
+     * repeated within a seed (only the first of them counts in the other runs' cohorts).
      */
     public static List<String> notes(List<RunDirectory> runs) {
-        Map<String, List<String>> byCohort = new LinkedHashMap<>();
-        for (RunDirectory r : runs) {
-            byCohort.computeIfAbsent(cohortKey(r.spec()), k -> new ArrayList<>())
-                    .add(r.spec().condition().orElse("?"));
+        List<Cohort> cohorts = cohorts(runs);
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        Map<String, List<Cohort>> cohortsByKey = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String key = cohortKey(runs.get(i).spec());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(runs.get(i).spec().condition().orElse("?"));
+            cohortsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cohorts.get(i));
         }
         List<String> notes = new ArrayList<>();
-        byCohort.forEach((key, conditions) -> {
+        byKey.forEach((key, conditions) -> {
+            List<String> missing = cohortsByKey.get(key).stream().flatMap(c -> c.missing().stream()).distinct().toList();
             if (conditions.size() == 1) {
                 notes.add("only one run with " + key + ": across-runs difficulty is k/1 there (select the other conditions' runs of that seed)");
-            } else if (conditions.stream().distinct().count() < conditions.size()) {
-                notes.add("runs with " + key + " repeat a condition " + conditions + "; the paper counts runs of different conditions");
+            } else if (!missing.isEmpty()) {
+                notes.add("runs with " + key + " have no " + String.join(" or ", missing) + " run selected: their difficulty is k of "
+                        + cohortsByKey.get(key).stream().map(c -> Integer.toString(c.size())).distinct().collect(Collectors.joining(" or "))
+                        + " runs, not the paper's k of 3");
+            }
+            List<String> repeated = conditions.stream().filter(c -> Collections.frequency(conditions, c) > 1).distinct().toList();
+            if (!repeated.isEmpty()) {
+                notes.add("runs with " + key + " repeat " + repeated + ": each run's cohort takes the first selected run of each"
+                        + " other condition (MEL, MEL+Extra, R-MEL; an ablation in R-MEL's place)");
             }
         });
         return notes;

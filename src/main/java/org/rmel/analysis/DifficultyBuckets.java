@@ -50,8 +50,12 @@ public record DifficultyBuckets(DifficultyDefinition definition, String label, L
         }
 
         DifficultyBuckets build(DifficultyDefinition definition) {
-            return new DifficultyBuckets(definition, definition.label(), exact(revision), bands(revision), exact(extra),
-                    bands(extra));
+            return build(definition, definition.label());
+        }
+
+        /** With a label that says more than the definition's (the across-runs cohort). */
+        DifficultyBuckets build(DifficultyDefinition definition, String label) {
+            return new DifficultyBuckets(definition, label, exact(revision), bands(revision), exact(extra), bands(extra));
         }
 
         private static void count(TreeMap<long[], long[]> buckets, long k, long n, boolean success) {
@@ -69,6 +73,30 @@ public record DifficultyBuckets(DifficultyDefinition definition, String label, L
         int c = Long.compare(a[0] * b[1], b[0] * a[1]);
         return c != 0 ? c : Long.compare(a[1], b[1]);
     };
+
+    /**
+     * The canonical order of bucket names as printed here (also with "≤" for "<="): new, easy,
+     * intermediate, hard, then exact k/n by frequency and n, then anything else by name (e.g.
+     * quintiles Q1…Q5). Figures order their x axis by it, whatever buckets a series lacks.
+     */
+    public static final Comparator<String> LABEL_ORDER = Comparator.comparingInt(DifficultyBuckets::rank)
+            .thenComparing(DifficultyBuckets::frequency, (a, b) -> a == null || b == null ? 0 : ORDER.compare(a, b))
+            .thenComparing(Comparator.naturalOrder());
+
+    private static int rank(String label) {
+        int band = List.of(NEW, EASY, MID, HARD).indexOf(label.replace("≤", "<="));
+        return band >= 0 ? band : frequency(label) != null ? 4 : 5;
+    }
+
+    /** {k, n} of an exact bucket "k/n", else null. */
+    private static long[] frequency(String label) {
+        int slash = label.indexOf('/');
+        try {
+            return slash > 0 ? new long[] {Long.parseLong(label.substring(0, slash)), Long.parseLong(label.substring(slash + 1))} : null;
+        } catch (NumberFormatException notExact) {
+            return null;
+        }
+    }
 
     private static List<BucketRate> exact(TreeMap<long[], long[]> buckets) {
         List<BucketRate> out = new ArrayList<>();

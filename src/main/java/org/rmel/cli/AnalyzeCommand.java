@@ -53,13 +53,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private Path baseline;
 
     @Option(names = "--difficulty", paramLabel = "D",
-            description = "Difficulty definition of the revision-success buckets: across-runs (the paper's: k of the runs "
-                    + "given with --with, plus this one, all-negative at the same draw), whole-run (k/n over the run) or online "
+            description = "Difficulty definition of the revision-success buckets: across-runs (the paper's: k of the MEL, "
+                    + "MEL+Extra and R-MEL runs of the seed, this run in its condition's place (an ablation in R-MEL's), "
+                    + "found among --with, all-negative at the same draw), whole-run (k/n over the run) or online "
                     + "(k/n before the visit, what R-MEL adaptive uses). Default: across-runs with --with, else whole-run.")
     private String difficulty;
 
     @Option(names = "--with", paramLabel = "RUN_DIR", arity = "1..*",
-            description = "Runs of the other conditions with the same seed and prompts, for --difficulty across-runs.")
+            description = "Runs of the other conditions with the same seed and prompts, for --difficulty across-runs "
+                    + "(runs outside the cohort are noted and left out).")
     private List<Path> cohort = new ArrayList<>();
 
     @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
@@ -125,6 +127,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         cohort.forEach(p -> runs.add(RunDirectory.open(p)));
         PrintWriter err = spec.commandLine().getErr();
         CrossRunDifficulty.notes(runs).forEach(n -> err.println("note: " + n));
+        CrossRunDifficulty.Cohort mine = CrossRunDifficulty.cohorts(runs).get(0);
+        for (int i = 1; i < runs.size(); i++) {
+            if (!mine.members().contains(i)) {
+                err.println("note: --with " + cohort.get(i - 1) + " is not in " + runDir + "'s cohort (the MEL, MEL+Extra and R-MEL runs"
+                        + " of its seed, an ablation in R-MEL's place) and does not count");
+            }
+        }
         err.flush();
         return CrossRunDifficulty.of(runs).get(0);
     }

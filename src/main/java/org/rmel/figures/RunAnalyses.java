@@ -73,9 +73,12 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
      * MEL+Extra runs. Panel a's title names the definition.
      */
     public List<RatePanel> difficultyPanels(DifficultyDefinition definition, boolean exactFrequency) {
-        List<DifficultyBuckets> buckets = definition == DifficultyDefinition.ACROSS_RUNS
-                ? CrossRunDifficulty.ofPaths(runs)
+        boolean across = definition == DifficultyDefinition.ACROSS_RUNS;
+        List<RunDirectory> dirs = runs.stream().map(RunDirectory::open).toList();
+        List<DifficultyBuckets> buckets = across ? CrossRunDifficulty.of(dirs)
                 : analyses.stream().map(a -> a.difficulty(definition)).toList();
+        List<CrossRunDifficulty.Cohort> cohorts = across ? CrossRunDifficulty.cohorts(dirs) : List.of();
+        List<CrossRunDifficulty.Cohort> plotted = new ArrayList<>();
         List<RateSeries> byFreq = new ArrayList<>();
         List<RateSeries> byLogprob = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -91,26 +94,37 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
                 // a run's second source (revisions and extra rollouts both) in a lighter fill of its colour
                 byFreq.add(series(labels.get(i) + " rollout", exactFrequency ? d.extra() : d.extraBands(), i, revises ? 1 : 0));
             }
+            if (across && (revises || extra)) {
+                plotted.add(cohorts.get(i));
+            }
         }
         byFreq.removeIf(s -> s.buckets().isEmpty());
         byLogprob.removeIf(s -> s.buckets().isEmpty());
         if (byFreq.isEmpty()) {
             throw new BadInputException("none of the runs has revisions or extra rollouts on all-negative groups yet");
         }
+        // the paper's figure names N and the runs counted: each bar's own cohort (an ablation in R-MEL's place)
+        String named = across ? CrossRunDifficulty.label(plotted) : definition.label();
         List<RatePanel> panels = new ArrayList<>();
-        panels.add(new RatePanel("(a) by all-negative frequency: " + definition.label(),
-                "all-negative frequency (" + definition.wireName() + ")", "success rate", byFreq));
+        panels.add(new RatePanel("(a) by all-negative frequency: " + named,
+                "all-negative frequency (" + definition.wireName() + ")", "success rate", byFreq, canonicalOrder(byFreq)));
         if (!byLogprob.isEmpty()) {
             panels.add(new RatePanel("(b) by seed log-prob quintile", "seed log-prob quintile (Q1 = least likely)",
-                    "success rate", byLogprob));
+                    "success rate", byLogprob, canonicalOrder(byLogprob)));
         }
         return panels;
     }
 
-    /** The paper's definition when the runs share a seed and prompts, else the whole-run one. */
+    /** Every series' buckets in the canonical order (easy, intermediate, hard; k/n ascending; Q1…Q5), whichever series has them. */
+    private static List<String> canonicalOrder(List<RateSeries> series) {
+        return series.stream().flatMap(s -> s.buckets().stream()).map(RateBucket::label).distinct()
+                .sorted(DifficultyBuckets.LABEL_ORDER).toList();
+    }
+
+    /** The paper's definition when every run has another condition's run of its seed to count with, else the whole-run one. */
     public DifficultyDefinition defaultDifficulty() {
-        List<String> notes = CrossRunDifficulty.notes(runs.stream().map(RunDirectory::open).toList());
-        return runs.size() > 1 && notes.stream().noneMatch(n -> n.startsWith("only one run"))
+        List<CrossRunDifficulty.Cohort> cohorts = CrossRunDifficulty.cohorts(runs.stream().map(RunDirectory::open).toList());
+        return runs.size() > 1 && cohorts.stream().allMatch(c -> c.size() > 1)
                 ? DifficultyDefinition.ACROSS_RUNS : DifficultyDefinition.WHOLE_RUN;
     }
 

@@ -93,4 +93,62 @@ class CrossRunDifficultyTest {
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).startsWith("only one run"), notes.get(0));
     }
+
+    @Test
+    void anAblationTakesRmelsPlaceAndOtherRunsOfTheSeedDoNotCount() {
+        List<Path> paperRuns = cohort();
+        List<Path> runs = new java.util.ArrayList<>(paperRuns);
+        // r-mel-b1 trains like r-mel: the same draws all-negative, the same revisions
+        Path b1 = tmp.resolve("b1");
+        try (RunScript s = RunScript.create(b1, spec("r-mel-b1", 1))) {
+            s.group(1, "a", 1, NEG, 0, 0, 0, 0);
+            s.revision(1, "a", -1, 0, 0.7);
+            s.group(1, "b", 1, NEG, 0, 0, 0, 0);
+            s.revision(1, "b", 0, 0.8, 0.7);
+            s.group(2, "a", 2, NEG, 0, 0, 0, 0);
+            s.revision(2, "a", 0, 0.75, 0.7);
+        }
+        runs.add(b1);
+        List<DifficultyBuckets> paper = CrossRunDifficulty.ofPaths(paperRuns);
+        List<DifficultyBuckets> d = CrossRunDifficulty.ofPaths(runs);
+        assertEquals(paper.get(2).revision(), d.get(2).revision(), "R-MEL's k of 3 ignores the ablation (else a@2 would be 2/4)");
+        assertEquals(paper.get(1).extra(), d.get(1).extra(), "so does MEL+Extra's");
+        assertEquals(paper.get(2).revision(), d.get(3).revision(), "the ablation counts MEL, MEL+Extra and itself: k of 3");
+        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL) all-negative at this visit (paper)", d.get(2).label());
+        assertEquals("k of 3 runs (MEL, MEL+Extra, r-mel-b1) all-negative at this visit (paper)", d.get(3).label());
+        List<CrossRunDifficulty.Cohort> cohorts = CrossRunDifficulty.cohorts(runs.stream().map(RunDirectory::open).toList());
+        assertEquals(List.of(0, 1, 2), cohorts.get(2).members());
+        assertEquals(List.of(0, 1, 3), cohorts.get(3).members());
+        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's own ablation) all-negative at this visit (paper)",
+                CrossRunDifficulty.label(cohorts));
+    }
+
+    @Test
+    void anIncompleteCohortSaysWhatIsMissing() {
+        List<Path> runs = cohort().subList(1, 3); // MEL+Extra and R-MEL, no MEL
+        List<DifficultyBuckets> d = CrossRunDifficulty.ofPaths(runs);
+        assertEquals("k of 2 runs (MEL+Extra, R-MEL; no MEL run of this seed) all-negative at this visit (paper)", d.get(1).label());
+        List<String> notes = CrossRunDifficulty.notes(runs.stream().map(RunDirectory::open).toList());
+        assertTrue(notes.size() == 1 && notes.get(0).contains("no MEL run selected") && notes.get(0).contains("k of 2"), notes.toString());
+    }
+
+    /** The bundled sample runs (one seed, six conditions): selecting the ablations too leaves R-MEL's bands as they are. */
+    @Test
+    void sampleRunsAblationsInTheSelectionDoNotMoveRmelsBands() {
+        Path samples = Path.of("sample-runs");
+        List<Path> paper = List.of(samples.resolve("mel"), samples.resolve("mel-extra"), samples.resolve("r-mel"));
+        List<Path> all = List.of(samples.resolve("r-mel"), samples.resolve("r-mel-adaptive"), samples.resolve("r-mel-b1"),
+                samples.resolve("r-mel-no-prefix"), samples.resolve("mel"), samples.resolve("mel-extra"));
+        DifficultyBuckets three = CrossRunDifficulty.ofPaths(paper).get(2);
+        List<DifficultyBuckets> six = CrossRunDifficulty.ofPaths(all);
+        assertTrue(three.revisionBands().stream().mapToLong(b -> b.rate().trials()).sum() > 0, "the sample R-MEL run revises");
+        assertEquals(three.revisionBands(), six.get(0).revisionBands());
+        assertEquals(three.revision(), six.get(0).revision());
+        assertEquals(CrossRunDifficulty.ofPaths(paper).get(1).extraBands(), six.get(5).extraBands());
+        for (int i = 1; i <= 3; i++) {
+            List<Path> own = List.of(paper.get(0), paper.get(1), all.get(i));
+            assertEquals(CrossRunDifficulty.ofPaths(own).get(2).revisionBands(), six.get(i).revisionBands(), all.get(i).toString());
+            assertTrue(six.get(i).label().startsWith("k of 3 runs (MEL, MEL+Extra, r-mel-"), six.get(i).label());
+        }
+    }
 }

@@ -58,13 +58,30 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** The bundled sample runs: a run given with --with outside R-MEL's cohort (an ablation) is noted and left out. */
+    @Test
+    void anAblationGivenWithWithDoesNotMoveRmelsDifficulty() {
+        Path samples = Path.of("sample-runs");
+        Outcome paper = run("analyze", samples.resolve("r-mel").toString(), "--with", samples.resolve("mel").toString(),
+                samples.resolve("mel-extra").toString());
+        Outcome more = run("analyze", samples.resolve("r-mel").toString(), "--with", samples.resolve("mel").toString(),
+                samples.resolve("mel-extra").toString(), samples.resolve("r-mel-b1").toString(), samples.resolve("r-mel-adaptive").toString());
+        assertEquals(0, more.code(), more.err());
+        assertTrue(paper.out().contains("Revision success by difficulty band, k of 3 runs (MEL, MEL+Extra, R-MEL) all-negative at this"
+                + " visit (paper)"), paper.out());
+        assertEquals(paper.out(), more.out());
+        assertTrue(more.err().contains("r-mel-b1 is not in") && more.err().contains("r-mel-adaptive is not in"), more.err());
+    }
+
     @Test
     void difficultyDefinitionsAreSelectableAndNamed() throws IOException {
         Path rmel = simulated("rmel", "r-mel", 5);
         Path mel = simulated("mel", "mel", 5);
         Outcome across = run("analyze", rmel.toString(), "--with", mel.toString());
         assertEquals(0, across.code(), across.err());
-        assertTrue(across.out().contains("by all-negative frequency, k of N runs all-negative at this visit (paper)"), across.out());
+        assertTrue(across.out().contains("by all-negative frequency, k of 2 runs (MEL, R-MEL; no MEL+Extra run of this seed) "
+                + "all-negative at this visit (paper)"), across.out());
+        assertTrue(across.err().contains("no MEL+Extra run selected") && across.err().contains("k of 2"), across.err());
         Outcome json = run("analyze", "--json", rmel.toString(), "--difficulty", "across-runs", "--with", mel.toString());
         assertEquals("ACROSS_RUNS", RunJson.MAPPER.readTree(json.out()).get("difficulty").get("definition").asText());
         Outcome online = run("analyze", rmel.toString(), "--difficulty", "online");

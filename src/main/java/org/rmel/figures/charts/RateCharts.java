@@ -38,7 +38,7 @@ public final class RateCharts {
     }
 
     public static ChartFigure create(RatePanel panel, FigureStyle style) {
-        List<String> labels = bucketLabels(panel);
+        List<String> labels = panel.buckets();
         int n = panel.series().size();
         List<String> names = panel.series().stream().map(RateSeries::name).toList();
         Double[][] values = new Double[n][labels.size()];
@@ -84,10 +84,12 @@ public final class RateCharts {
         double top = 0.05;
         for (int r = 0; r < seriesNames.size(); r++) {
             for (int c = 0; c < labels.size(); c++) {
+                // every cell, empty ones as null: the columns stand in the order of labels, not in the order
+                // the first series happens to have values for them
+                dataset.addValue(values[r][c], seriesNames.get(r), labels.get(c));
                 if (values[r][c] == null) {
                     continue;
                 }
-                dataset.addValue(values[r][c], seriesNames.get(r), labels.get(c));
                 WhiskerBarRenderer.Whisker w = whiskers[r][c];
                 top = Math.max(top, w == null || Double.isNaN(w.hi()) ? values[r][c] : w.hi());
                 if (w != null) {
@@ -201,23 +203,12 @@ public final class RateCharts {
         }
     }
 
-    /** Bucket labels in first-seen order across series, so a bucket missing from one series still lines up. */
-    static List<String> bucketLabels(RatePanel panel) {
-        List<String> labels = new ArrayList<>();
-        for (RateSeries s : panel.series()) {
-            for (RateBucket b : s.buckets()) {
-                if (!labels.contains(b.label())) {
-                    labels.add(b.label());
-                }
-            }
-        }
-        return labels;
-    }
-
     static CsvTable csv(RatePanel panel) {
         List<List<String>> rows = new ArrayList<>();
         for (RateSeries s : panel.series()) {
-            for (RateBucket b : s.buckets()) {
+            List<RateBucket> ordered = new ArrayList<>(s.buckets());
+            ordered.sort(java.util.Comparator.comparingInt(b -> panel.buckets().indexOf(b.label())));
+            for (RateBucket b : ordered) {
                 rows.add(List.of(s.name(), b.label(), Long.toString(b.successes()), Long.toString(b.trials()),
                         CsvTable.num(b.rate()), CsvTable.num(b.lo()), CsvTable.num(b.hi())));
             }

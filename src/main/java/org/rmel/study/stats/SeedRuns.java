@@ -32,44 +32,42 @@ public final class SeedRuns {
     }
 
     private final Map<Path, Cached> cache = new HashMap<>();
-    private final Map<String, List<DifficultyBuckets>> acrossCache = new HashMap<>();
+    private record Difficulty(List<DifficultyBuckets> buckets, List<CrossRunDifficulty.Cohort> cohorts) {
+    }
+
+    private final Map<String, Difficulty> acrossCache = new HashMap<>();
 
     /** The conditions whose runs of a seed make the paper's difficulty cohort (its k of 3). */
     public static final List<String> PAPER_COHORT = List.of("mel", "mel-extra", "r-mel");
 
     /**
-     * Adds the paper's across-runs difficulty to each run: its cohort is the MEL, MEL+Extra and
-     * R-MEL runs of its seed, plus itself (an ablation takes R-MEL's place: k of 3 again); runs read
-     * once per unchanged cohort.
+     * Adds the paper's across-runs difficulty to each run ({@link CrossRunDifficulty}: the MEL,
+     * MEL+Extra and R-MEL runs of its seed, an ablation in R-MEL's place: k of 3); a run alone in
+     * its cohort keeps the within-run figures. Runs read once per unchanged set of a seed's runs.
      */
     public synchronized List<SeedRun> withAcrossRuns(List<SeedRun> finished) {
-        List<SeedRun> out = new ArrayList<>();
-        for (SeedRun r : finished) {
-            List<SeedRun> cohort = new ArrayList<>();
-            for (SeedRun x : finished) {
-                if (x.seed() == r.seed() && PAPER_COHORT.contains(x.condition()) && x != r) {
-                    cohort.add(x);
-                }
-            }
-            if (!PAPER_COHORT.contains(r.condition())) {
-                cohort.removeIf(x -> x.condition().equals("r-mel"));
-            }
-            cohort.add(r);
-            if (cohort.size() < 2) {
-                out.add(r);
-                continue;
-            }
-            List<Path> dirs = cohort.stream().map(SeedRun::dir).toList();
+        Map<Integer, List<SeedRun>> bySeed = new LinkedHashMap<>();
+        finished.forEach(r -> bySeed.computeIfAbsent(r.seed(), s -> new ArrayList<>()).add(r));
+        Map<SeedRun, SeedRun> withAcross = new java.util.IdentityHashMap<>();
+        bySeed.forEach((seed, runs) -> {
+            List<Path> dirs = runs.stream().map(SeedRun::dir).toList();
             StringBuilder key = new StringBuilder();
             for (Path d : dirs) {
                 Cached c = cache.get(d);
                 key.append(d).append('@').append(c == null ? -1 : c.size()).append('@').append(c == null ? -1 : c.modified()).append(';');
             }
-            List<DifficultyBuckets> buckets = acrossCache.computeIfAbsent(key.toString(), k -> CrossRunDifficulty.ofPaths(dirs));
-            DifficultyBuckets mine = buckets.get(buckets.size() - 1);
-            out.add(r.withAcross(new SeedRun.Across(cohort.size(), counts(mine.revisionBands()), counts(mine.extraBands()))));
-        }
-        return out;
+            Difficulty d = acrossCache.computeIfAbsent(key.toString(), k -> {
+                List<RunDirectory> opened = dirs.stream().map(RunDirectory::open).toList();
+                return new Difficulty(CrossRunDifficulty.of(opened), CrossRunDifficulty.cohorts(opened));
+            });
+            for (int i = 0; i < runs.size(); i++) {
+                SeedRun r = runs.get(i);
+                int n = d.cohorts().get(i).size();
+                DifficultyBuckets mine = d.buckets().get(i);
+                withAcross.put(r, n < 2 ? r : r.withAcross(new SeedRun.Across(n, counts(mine.revisionBands()), counts(mine.extraBands()))));
+            }
+        });
+        return finished.stream().map(withAcross::get).toList();
     }
 
     /** The run in {@code dir} as the statistics see it. */
