@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
  */
 public enum DifficultyDefinition {
     /**
-     * The paper's: k of the N selected runs (different conditions, same seed and prompts) in which
-     * the prompt's group was all-negative at this visit; buckets k/N (1/3 easy, 2/3 intermediate,
-     * 3/3 hard with the paper's three conditions). The revision's own run always counts, so k ≥ 1.
+     * The paper's: k of the N runs of the run's cohort (the MEL, MEL+Extra and R-MEL runs of its
+     * seed and prompts, the run itself in its condition's place: an ablation takes R-MEL's; see
+     * {@link CrossRunDifficulty#cohorts}) in which the prompt's group was all-negative at this visit;
+     * buckets k/N (1/3 easy, 2/3 intermediate, 3/3 hard). The revision's own run always counts, so
+     * k ≥ 1. Figures and reports print the cohort's label, which names N and the runs.
      */
     ACROSS_RUNS("across-runs", "k of N runs all-negative at this visit (paper)"),
     /** Within one run: the prompt's all-negative visits over all its visits in the whole run. */

@@ -88,7 +88,7 @@ public final class ExportCommand implements Callable<Integer> {
     private List<String> metrics = new ArrayList<>();
 
     @Option(names = "--difficulty", paramLabel = "D",
-            description = "difficulty figure: across-runs (the paper's k of N runs), whole-run or online (k/n before the visit). "
+            description = "difficulty figure: across-runs (the paper's k of 3 runs: MEL, MEL+Extra and R-MEL of the seed, an ablation in R-MEL's place), whole-run or online (k/n before the visit). "
                     + "Default: across-runs when the runs share a seed and prompts, else whole-run.")
     private String difficulty;
 

@@ -70,7 +70,8 @@ public record RunAnalyses(List<Path> runs, List<String> labels, List<RunSpec> sp
      * The inverted U (panel a: by all-negative frequency, in the easy / intermediate / hard bands
      * or exact k/n, under a named {@link DifficultyDefinition}) and panel b (by seed log-prob
      * quintile): revision success of revising runs next to the extra-rollout rescue rate of
-     * MEL+Extra runs. Panel a's title names the definition.
+     * MEL+Extra runs. Panel a's title names the definition (across runs: N and the cohort, each
+     * run's own, {@link CrossRunDifficulty#cohorts}); buckets stand in their canonical order.
      */
     public List<RatePanel> difficultyPanels(DifficultyDefinition definition, boolean exactFrequency) {
         boolean across = definition == DifficultyDefinition.ACROSS_RUNS;
