@@ -214,7 +214,8 @@ public final class CrossRunDifficulty {
 
     /**
      * What a figure names for several runs' cohorts: their label when they agree, else N (or its
-     * range) and the slots, with "the bar's own ablation" where an ablation took R-MEL's place.
+     * range), the slots some cohort fills ("R-MEL or the bar's ablation" where an ablation took
+     * R-MEL's place for its own bars) and the slots missing (for all bars, or for some).
      */
     public static String label(List<Cohort> cohorts) {
         List<String> labels = cohorts.stream().map(Cohort::label).distinct().toList();
@@ -223,11 +224,24 @@ public final class CrossRunDifficulty {
         }
         int min = cohorts.stream().mapToInt(Cohort::size).min().orElse(0);
         int max = cohorts.stream().mapToInt(Cohort::size).max().orElse(0);
-        boolean ablations = cohorts.stream().anyMatch(c -> !c.names().contains(Slot.R_MEL.label) && !c.missing().contains(Slot.R_MEL.label));
-        boolean incomplete = cohorts.stream().anyMatch(c -> !c.complete());
-        return "k of " + (min == max ? Integer.toString(min) : min + "–" + max) + " runs (MEL, MEL+Extra, "
-                + (ablations ? "R-MEL or the bar's own ablation" : "R-MEL") + (incomplete ? "; some missing: see notes" : "")
-                + ") all-negative at this visit (paper)";
+        List<String> names = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Slot slot : Slot.values()) {
+            long without = cohorts.stream().filter(c -> c.missing().contains(slot.label)).count();
+            if (without == cohorts.size()) {
+                missing.add("no " + slot.label + " run");
+                continue;
+            }
+            if (without > 0) {
+                missing.add("no " + slot.label + " run for some bars");
+            }
+            boolean ablation = slot == Slot.R_MEL && cohorts.stream()
+                    .anyMatch(c -> !c.missing().contains(slot.label) && !c.names().contains(slot.label));
+            boolean plain = cohorts.stream().anyMatch(c -> c.names().contains(slot.label));
+            names.add(ablation ? (plain ? "R-MEL or the bar's ablation" : "the bar's ablation") : slot.label);
+        }
+        return "k of " + (min == max ? Integer.toString(min) : min + "–" + max) + " runs (" + String.join(", ", names)
+                + (missing.isEmpty() ? "" : "; " + String.join(", ", missing)) + ") all-negative at this visit (paper)";
     }
 
     /** {k, N}: cohort runs all-negative at the draw, over cohort runs that reached it (at least the own run). */

@@ -119,7 +119,7 @@ class CrossRunDifficultyTest {
         List<CrossRunDifficulty.Cohort> cohorts = CrossRunDifficulty.cohorts(runs.stream().map(RunDirectory::open).toList());
         assertEquals(List.of(0, 1, 2), cohorts.get(2).members());
         assertEquals(List.of(0, 1, 3), cohorts.get(3).members());
-        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's own ablation) all-negative at this visit (paper)",
+        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's ablation) all-negative at this visit (paper)",
                 CrossRunDifficulty.label(cohorts));
     }
 

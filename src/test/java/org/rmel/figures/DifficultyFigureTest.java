@@ -82,9 +82,9 @@ class DifficultyFigureTest {
 
         assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL) all-negative at this visit (paper)",
                 subtitle(panelA(paper, DifficultyDefinition.ACROSS_RUNS)));
-        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's own ablation) all-negative at this visit (paper)",
+        assertEquals("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's ablation) all-negative at this visit (paper)",
                 subtitle(panelA(all, DifficultyDefinition.ACROSS_RUNS)));
-        assertTrue(Files.readString(six).contains("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's own ablation)"),
+        assertTrue(Files.readString(six).contains("k of 3 runs (MEL, MEL+Extra, R-MEL or the bar's ablation)"),
                 "the CSV names the cohort too");
     }
 

@@ -154,7 +154,28 @@ public final class ChartFigure implements Figure {
 
     /** The natural height with the aspect scaled (panels stacked in one column are kept flatter). */
     double naturalHeightPt(double widthPt, double aspectScale) {
-        return Math.max(minHeightPt, Math.min(widthPt * aspect * aspectScale, FigureSize.MAX_CHART_HEIGHT_IN * 72));
+        return Math.max(minHeightPt, Math.min(widthPt * aspect * aspectScale, FigureSize.MAX_CHART_HEIGHT_IN * 72))
+                + wrappedSubtitlePt(widthPt);
+    }
+
+    /**
+     * The height a long subtitle (e.g. the definition under a difficulty panel's title) takes beyond
+     * its first line when it wraps at this width, twice over: added to the chart's height so the plot
+     * keeps its share of it.
+     */
+    private double wrappedSubtitlePt(double widthPt) {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double extra = 0;
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t && t.getText() != null && t.getFont() != null) {
+                double textWidth = t.getFont().getStringBounds(t.getText(), frc).getWidth();
+                // word wrapping leaves lines short of the full width
+                int lines = (int) Math.ceil(textWidth / Math.max(1, widthPt * 0.75));
+                extra += Math.max(0, lines - 1) * t.getFont().getSize2D() * 1.25;
+            }
+        }
+        // the plot gets what the text does not take: twice the text keeps the plot's share of the chart
+        return 2 * extra;
     }
 
     /** With its legend below, as one figure. */
