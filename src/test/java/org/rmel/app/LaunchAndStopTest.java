@@ -97,6 +97,14 @@ class LaunchAndStopTest {
         });
     }
 
+    private static double fieldWidth(NewRunDialog dialog, String field) throws Exception {
+        return fx(() -> {
+            dialog.dialog().getDialogPane().applyCss();
+            dialog.dialog().getDialogPane().layout();
+            return ((javafx.scene.layout.Region) dialog.dialog().getDialogPane().lookup("#field-" + field)).getWidth();
+        });
+    }
+
     private static String problem(NewRunDialog dialog, String field) throws Exception {
         return fx(() -> ((Label) dialog.dialog().getDialogPane().lookup("#problem-" + field)).getText());
     }
@@ -133,9 +141,13 @@ class LaunchAndStopTest {
         NewRunDialog dialog = dialog(window);
         waitUntil("the defaults validate", () -> !dialog.dialog().getDialogPane().lookupButton(dialog.startButton()).isDisabled());
 
+        double outputWidth = fieldWidth(dialog, "output");
         type(dialog, "k", "1");
         waitUntil("K=1 is refused", () -> problem(dialog, "k").contains("must be at least 2"));
         assertFalse(startEnabled(dialog));
+        // the message sits under its field: no field is narrowed by it (they were, to half width)
+        waitUntil("laid out", () -> fieldWidth(dialog, "output") > 0);
+        assertEquals(outputWidth, fieldWidth(dialog, "output"), 1.0, "the output folder keeps its width");
         type(dialog, "k", "eight");
         waitUntil("K must be a number", () -> problem(dialog, "k").contains("is not an integer"));
         type(dialog, "k", "8");

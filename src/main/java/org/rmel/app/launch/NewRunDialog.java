@@ -101,7 +101,7 @@ public final class NewRunDialog {
         formProblem.getStyleClass().add("field-problem");
         formProblem.setStyle("-fx-text-fill: #b00020;");
         formProblem.setWrapText(true);
-        grid.add(formProblem, 0, row, 4, 1);
+        grid.add(formProblem, 0, row, 3, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(760);
         syncFromForm();
@@ -165,7 +165,11 @@ public final class NewRunDialog {
         problem.getStyleClass().add("field-problem");
         problem.setStyle("-fx-text-fill: #b00020;");
         problem.setWrapText(true);
-        problem.setMaxWidth(300);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        // the message goes under its field and takes room only while there is one, so a message never
+        // narrows the fields (it used to sit in a column of its own that squeezed every field to half width)
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problems.put(key, problem);
         control.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(control, Priority.ALWAYS);
@@ -174,8 +178,8 @@ public final class NewRunDialog {
         if (extra != null) {
             grid.add(extra, 2, row);
         }
-        grid.add(problem, 3, row);
-        return row + 1;
+        grid.add(problem, 1, row + 1, 2, 1);
+        return row + 2;
     }
 
     private void edit(String key, String value) {
