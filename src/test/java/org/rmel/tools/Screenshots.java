@@ -127,7 +127,7 @@ public final class Screenshots {
             figureDrawn("lcp");
             shoot("lcp.png");
 
-            select("mel-extra", "r-mel", "r-mel-adaptive");
+            select("mel", "mel-extra", "r-mel", "r-mel-adaptive"); // the paper's cohort (MEL, MEL+Extra, R-MEL) and an R-MEL variant
             tab("Difficulty");
             figureDrawn("difficulty");
             shoot("difficulty.png");
