@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -16,11 +15,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.rmel.app.FormGrid;
 import org.rmel.app.LatestTaskRunner;
 import org.rmel.train.Setting;
 import org.rmel.train.TrainSettings;
@@ -48,7 +46,7 @@ public final class NewRunDialog {
     private final Map<String, TextField> fields = new HashMap<>();
     private final Map<String, ChoiceBox<String>> choices = new HashMap<>();
     private final Map<String, Label> problems = new HashMap<>();
-    private final Label formProblem = new Label();
+    private final Label formProblem = FormGrid.problemLabel("problem-form");
     private final LatestTaskRunner validation;
     private final ButtonType start = new ButtonType("Start", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
     private boolean syncing;
@@ -65,64 +63,55 @@ public final class NewRunDialog {
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         dialog.getDialogPane().setId("new-run-dialog");
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
-        grid.setPadding(new Insets(8));
-        int row = 0;
-        row = addChoice(grid, row, NewRunForm.PRESET, TrainSettings.PRESETS);
-        row = addChoice(grid, row, "condition", TrainSettings.CONDITIONS);
+        FormGrid grid = new FormGrid();
+        addChoice(grid, NewRunForm.PRESET, TrainSettings.PRESETS);
+        addChoice(grid, "condition", TrainSettings.CONDITIONS);
         for (String key : List.of("k", "budget", "tau_schedule", "tau_min", "lr", "steps", "prompts_per_step",
                 "temperature", "seed")) {
-            row = addText(grid, row, key, null);
+            addText(grid, key, null);
         }
-        row = addReadings(grid, row);
+        addReadings(grid);
         Button builtin = new Button("Built-in");
         builtin.setOnAction(e -> edit("model", TrainSettings.BUILTIN_MODEL));
         Button modelFolder = new Button("Folder…");
         modelFolder.setOnAction(e -> chooseFolder("Model folder (Hugging Face layout)").ifPresent(p -> edit("model", p)));
-        row = addText(grid, row, "model", new HBox(4, builtin, modelFolder));
+        addText(grid, "model", new HBox(4, builtin, modelFolder));
         Button builtinTasks = new Button("Built-in");
         builtinTasks.setOnAction(e -> edit("tasks", TrainSettings.BUILTIN_TASKS));
         Button tasksFile = new Button("File…");
         tasksFile.setOnAction(e -> chooseFile("Training tasks (JSONL)").ifPresent(p -> edit("tasks", p)));
-        row = addText(grid, row, "tasks", new HBox(4, builtinTasks, tasksFile));
+        addText(grid, "tasks", new HBox(4, builtinTasks, tasksFile));
         List<String> devices = gpus.isEmpty() ? List.of("cpu") : List.of("cpu", "gpu", "auto");
-        row = addChoice(grid, row, "device", devices);
+        addChoice(grid, "device", devices);
         if (!gpus.isEmpty()) {
             // a GPU is seen: offer it, say whether its CUDA libtorch is there, set it up from here
             choices.get("device").setTooltip(new Tooltip(String.join("\n", gpus)));
-            grid.add(new GpuSetupPane(background, this::validate).node(), 1, row++, 3, 1);
+            grid.addWide(new GpuSetupPane(background, this::validate).node(), 1);
         }
         Button outputFolder = new Button("Choose…");
         outputFolder.setOnAction(e -> chooseFolder("Output folder").ifPresent(p -> edit(NewRunForm.OUTPUT, p)));
-        row = addText(grid, row, NewRunForm.OUTPUT, outputFolder);
-        formProblem.setId("problem-form");
-        formProblem.getStyleClass().add("field-problem");
-        formProblem.setStyle("-fx-text-fill: #b00020;");
-        formProblem.setWrapText(true);
-        grid.add(formProblem, 0, row, 3, 1);
-        dialog.getDialogPane().setContent(grid);
+        addText(grid, NewRunForm.OUTPUT, outputFolder);
+        grid.addWide(formProblem, 0);
+        dialog.getDialogPane().setContent(grid.node());
         dialog.getDialogPane().setPrefWidth(760);
         syncFromForm();
         validate();
     }
 
     /** The paper's open readings, as choices with the setting's description as tooltip. */
-    private int addReadings(GridPane grid, int row) {
-        row = addChoice(grid, row, "lcp_rule", org.rmel.method.MethodSettings.names(org.rmel.method.LcpRule.class));
-        row = addChoice(grid, row, "revision_mode", org.rmel.method.MethodSettings.names(org.rmel.method.RevisionMode.class));
-        row = addChoice(grid, row, "revision_in_grpo", List.of("false", "true"));
-        row = addChoice(grid, row, "no_prefix_reading",
+    private void addReadings(FormGrid grid) {
+        addChoice(grid, "lcp_rule", org.rmel.method.MethodSettings.names(org.rmel.method.LcpRule.class));
+        addChoice(grid, "revision_mode", org.rmel.method.MethodSettings.names(org.rmel.method.RevisionMode.class));
+        addChoice(grid, "revision_in_grpo", List.of("false", "true"));
+        addChoice(grid, "no_prefix_reading",
                 org.rmel.method.MethodSettings.names(org.rmel.method.NoPrefixReading.class));
-        row = addChoice(grid, row, "extra_match", org.rmel.method.MethodSettings.names(org.rmel.method.ExtraMatch.class));
+        addChoice(grid, "extra_match", org.rmel.method.MethodSettings.names(org.rmel.method.ExtraMatch.class));
         for (String key : List.of("lcp_rule", "revision_mode", "revision_in_grpo", "no_prefix_reading", "extra_match")) {
             choices.get(key).setTooltip(new Tooltip(TrainSettings.catalogue().get(key).description()));
         }
-        return row;
     }
 
-    private int addChoice(GridPane grid, int row, String key, List<String> values) {
+    private void addChoice(FormGrid grid, String key, List<String> values) {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId("field-" + key);
         box.getItems().setAll(values);
@@ -138,10 +127,10 @@ public final class NewRunDialog {
             }
         });
         choices.put(key, box);
-        return addRow(grid, row, key, box, null);
+        addRow(grid, key, box, null);
     }
 
-    private int addText(GridPane grid, int row, String key, Node extra) {
+    private void addText(FormGrid grid, String key, Node extra) {
         TextField field = new TextField();
         field.setId("field-" + key);
         field.textProperty().addListener((obs, old, value) -> {
@@ -156,30 +145,11 @@ public final class NewRunDialog {
             field.setTooltip(new Tooltip(setting.description()));
         }
         fields.put(key, field);
-        return addRow(grid, row, key, field, extra);
+        addRow(grid, key, field, extra);
     }
 
-    private int addRow(GridPane grid, int row, String key, javafx.scene.control.Control control, Node extra) {
-        Label problem = new Label();
-        problem.setId("problem-" + key);
-        problem.getStyleClass().add("field-problem");
-        problem.setStyle("-fx-text-fill: #b00020;");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        // the message goes under its field and takes room only while there is one, so a message never
-        // narrows the fields (it used to sit in a column of its own that squeezed every field to half width)
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problems.put(key, problem);
-        control.setMaxWidth(Double.MAX_VALUE);
-        GridPane.setHgrow(control, Priority.ALWAYS);
-        grid.add(new Label(LABELS.get(key)), 0, row);
-        grid.add(control, 1, row);
-        if (extra != null) {
-            grid.add(extra, 2, row);
-        }
-        grid.add(problem, 1, row + 1, 2, 1);
-        return row + 2;
+    private void addRow(FormGrid grid, String key, javafx.scene.control.Control control, Node extra) {
+        problems.put(key, grid.add(key, LABELS.get(key), control, extra).problem());
     }
 
     private void edit(String key, String value) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -19,10 +18,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.rmel.app.FormGrid;
 import org.rmel.app.LatestTaskRunner;
 import org.rmel.study.ExecutorSpec;
 import org.rmel.train.Setting;
@@ -56,8 +54,8 @@ public final class NewStudyDialog {
     private final Map<String, ChoiceBox<String>> choices = new HashMap<>();
     private final Map<String, CheckBox> conditionBoxes = new HashMap<>();
     private final Map<String, Label> problems = new HashMap<>();
-    private final Map<String, List<Node>> rows = new HashMap<>();
-    private final Label formProblem = new Label();
+    private final Map<String, FormGrid.Row> rows = new HashMap<>();
+    private final Label formProblem = FormGrid.problemLabel("problem-form");
     private final LatestTaskRunner validation;
     private final ButtonType create = new ButtonType("Create and run", ButtonBar.ButtonData.OK_DONE);
     private boolean syncing;
@@ -71,15 +69,11 @@ public final class NewStudyDialog {
                 + "claims over the seeds as they finish");
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         dialog.getDialogPane().setId("new-study-dialog");
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
-        grid.setPadding(new Insets(8));
-        int row = 0;
+        FormGrid grid = new FormGrid();
         Button folder = new Button("Choose…");
         folder.setOnAction(e -> chooseFolder().ifPresent(p -> edit(NewStudyForm.FOLDER, p)));
-        row = addText(grid, row, NewStudyForm.FOLDER, folder);
-        row = addChoice(grid, row, NewStudyForm.PRESET, TrainSettings.PRESETS);
+        addText(grid, NewStudyForm.FOLDER, folder);
+        addChoice(grid, NewStudyForm.PRESET, TrainSettings.PRESETS);
         FlowPane conditions = new FlowPane(8, 4);
         conditions.setId("field-conditions");
         for (String c : TrainSettings.CONDITIONS) {
@@ -95,36 +89,33 @@ public final class NewStudyDialog {
             conditionBoxes.put(c, box);
             conditions.getChildren().add(box);
         }
-        row = addRow(grid, row, NewStudyForm.CONDITIONS, conditions, null);
-        row = addText(grid, row, NewStudyForm.SEEDS, null);
-        row = addChoice(grid, row, NewStudyForm.REFERENCE, TrainSettings.CONDITIONS);
+        addRow(grid, NewStudyForm.CONDITIONS, conditions, null);
+        addText(grid, NewStudyForm.SEEDS, null);
+        addChoice(grid, NewStudyForm.REFERENCE, TrainSettings.CONDITIONS);
         for (String key : NewStudyForm.SETTINGS) {
             if (key.equals("device")) {
-                row = addChoice(grid, row, "settings.device", List.of("cpu", "gpu"));
+                addChoice(grid, "settings.device", List.of("cpu", "gpu"));
             } else {
-                row = addText(grid, row, "settings." + key, null);
+                addText(grid, "settings." + key, null);
             }
         }
-        row = addChoice(grid, row, NewStudyForm.EXECUTOR, ExecutorSpec.TYPES);
+        addChoice(grid, NewStudyForm.EXECUTOR, ExecutorSpec.TYPES);
         for (String type : ExecutorSpec.TYPES) {
             for (String key : NewStudyForm.EXECUTOR_SETTINGS.get(type)) {
-                row = addText(grid, row, "executor." + key, null);
+                addText(grid, "executor." + key, null);
                 String k = key;
                 ExecutorSpec.keys(type).stream().filter(x -> x.name().equals(k)).findFirst()
                         .ifPresent(x -> fields.get("executor." + k).setTooltip(new Tooltip(x.description())));
             }
         }
-        formProblem.setId("problem-form");
-        formProblem.setStyle("-fx-text-fill: #b00020;");
-        formProblem.setWrapText(true);
-        grid.add(formProblem, 0, row, 4, 1);
-        dialog.getDialogPane().setContent(new javafx.scene.control.ScrollPane(grid));
+        grid.addWide(formProblem, 0);
+        dialog.getDialogPane().setContent(new javafx.scene.control.ScrollPane(grid.node()));
         dialog.getDialogPane().setPrefSize(900, 760);
         syncFromForm();
         validate();
     }
 
-    private int addChoice(GridPane grid, int row, String key, List<String> values) {
+    private void addChoice(FormGrid grid, String key, List<String> values) {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId("field-" + key.replace('.', '-'));
         box.getItems().setAll(values);
@@ -140,10 +131,10 @@ public final class NewStudyDialog {
             }
         });
         choices.put(key, box);
-        return addRow(grid, row, key, box, null);
+        addRow(grid, key, box, null);
     }
 
-    private int addText(GridPane grid, int row, String key, Node extra) {
+    private void addText(FormGrid grid, String key, Node extra) {
         TextField field = new TextField();
         field.setId("field-" + key.replace('.', '-')); // CSS ids cannot contain dots
         field.textProperty().addListener((obs, old, value) -> {
@@ -159,27 +150,13 @@ public final class NewStudyDialog {
             }
         }
         fields.put(key, field);
-        return addRow(grid, row, key, field, extra);
+        addRow(grid, key, field, extra);
     }
 
-    private int addRow(GridPane grid, int row, String key, javafx.scene.layout.Region control, Node extra) {
-        Label problem = new Label();
-        problem.setId("problem-" + key.replace('.', '-'));
-        problem.setStyle("-fx-text-fill: #b00020;");
-        problem.setWrapText(true);
-        problem.setMaxWidth(320);
-        problems.put(key, problem);
-        control.setMaxWidth(Double.MAX_VALUE);
-        GridPane.setHgrow(control, Priority.ALWAYS);
-        Label label = new Label(LABELS.getOrDefault(key, key));
-        grid.add(label, 0, row);
-        grid.add(control, 1, row);
-        if (extra != null) {
-            grid.add(extra, 2, row);
-        }
-        grid.add(problem, 3, row);
-        rows.put(key, extra == null ? List.of(label, control, problem) : List.of(label, control, extra, problem));
-        return row + 1;
+    private void addRow(FormGrid grid, String key, javafx.scene.layout.Region control, Node extra) {
+        FormGrid.Row r = grid.add(key.replace('.', '-'), LABELS.getOrDefault(key, key), control, extra);
+        problems.put(key, r.problem());
+        rows.put(key, r);
     }
 
     private void edit(String key, String value) {
@@ -206,10 +183,7 @@ public final class NewStudyDialog {
             String type = form.get(NewStudyForm.EXECUTOR);
             for (String t : ExecutorSpec.TYPES) {
                 for (String key : NewStudyForm.EXECUTOR_SETTINGS.get(t)) {
-                    rows.get("executor." + key).forEach(n -> {
-                        n.setVisible(t.equals(type));
-                        n.setManaged(t.equals(type));
-                    });
+                    rows.get("executor." + key).show(t.equals(type));
                 }
             }
         } finally {
