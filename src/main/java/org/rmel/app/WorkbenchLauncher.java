@@ -36,8 +36,8 @@ public final class WorkbenchLauncher {
         return 0;
     }
 
-    /** Linux without X or Wayland cannot open a window (Monocle, the headless test platform, can). */
-    static boolean displayAvailable() {
+    /** Linux without X or Wayland cannot open a window (Monocle, the headless test platform, can); {@code doctor} asks too. */
+    public static boolean displayAvailable() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return true;
         }

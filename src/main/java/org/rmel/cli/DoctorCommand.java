@@ -115,14 +115,14 @@ public final class DoctorCommand implements Callable<Integer> {
             return out;
         }
         out.add(new Check(OK, "JavaFX", p.getProperty("javafx.runtime.version", p.getProperty("javafx.version", "?"))));
-        String display = System.getenv("DISPLAY");
-        String wayland = System.getenv("WAYLAND_DISPLAY");
-        if ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank())) {
+        if (!org.rmel.app.WorkbenchLauncher.displayAvailable()) { // the same test that refuses to open the window
             out.add(new Check(NONE, "display", "none (DISPLAY unset): the command line works; the window needs a "
                     + "display (or xvfb-run -a rmel)"));
         } else {
+            String display = System.getenv("DISPLAY");
+            String wayland = System.getenv("WAYLAND_DISPLAY");
             out.add(new Check(OK, "display", display != null && !display.isBlank() ? "DISPLAY=" + display
-                    : "WAYLAND_DISPLAY=" + wayland));
+                    : wayland != null && !wayland.isBlank() ? "WAYLAND_DISPLAY=" + wayland : "the desktop's"));
         }
         return out;
     }
