@@ -189,10 +189,6 @@ public final class RateCharts {
     static final class PercentUpToOne extends DecimalFormat {
         private static final long serialVersionUID = 1L;
 
-        PercentUpToOne() {
-            this(0);
-        }
-
         PercentUpToOne(int decimals) {
             super(decimals == 0 ? "0%" : "0." + "0".repeat(decimals) + "%", DecimalFormatSymbols.getInstance(Locale.ROOT));
         }
